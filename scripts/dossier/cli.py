@@ -1,0 +1,140 @@
+"""Command-line adapter: `python -m dossier check|render`, printing findings for people."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from dossier.checks import CheckedProject, check_project
+from dossier.render import render_pages
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+PROJECT_MARKER = "mkdocs.yml"
+PROTECTED_FOLDERS = ("docs", "seeds")
+
+
+class UsageError(Exception):
+    """The command line cannot be carried out as given; exits with status 2."""
+
+
+def find_project_root(start: Path) -> Path:
+    """The nearest folder, from `start` upwards, that holds mkdocs.yml."""
+    for folder in (start, *start.parents):
+        if (folder / PROJECT_MARKER).is_file():
+            return folder
+    raise UsageError(
+        f"no {PROJECT_MARKER} in {start} or any folder above it; "
+        "run inside the project or pass --root"
+    )
+
+
+def _print_findings(checked: CheckedProject) -> None:
+    for finding in checked.findings:
+        print(finding)
+    print(
+        f"dossier: {len(checked.sources)} source(s) loaded, "
+        f"{len(checked.errors)} error(s), {len(checked.warnings)} warning(s)",
+        file=sys.stderr,
+    )
+
+
+def run_check(root: Path, strict: bool) -> int:
+    checked = check_project(root)
+    _print_findings(checked)
+    failed = checked.errors or (strict and checked.warnings)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _check_output_folder(out: Path, root: Path, replace: bool) -> None:
+    for folder in PROTECTED_FOLDERS:
+        if out.resolve().is_relative_to((root / folder).resolve()):
+            raise UsageError(
+                f"--out {out} is inside {folder}/, which render never writes to; "
+                "choose another folder"
+            )
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file; choose a folder")
+    if out.is_dir() and any(out.iterdir()) and not replace:
+        raise UsageError(
+            f"--out {out} is not empty; choose a new folder, or pass --replace to overwrite it"
+        )
+
+
+def run_render(root: Path, out: Path, replace: bool) -> int:
+    _check_output_folder(out, root, replace)
+    checked = check_project(root)
+    if checked.errors:
+        _print_findings(checked)
+        print(f"dossier: nothing written to {out}", file=sys.stderr)
+        return EXIT_FINDINGS
+    pages = render_pages(checked.sources)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Write everything aside, then swap it in, so a failure never leaves a half-written folder.
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        for path, content in pages.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        staging.rename(out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"dossier: wrote {len(pages)} page(s) to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m dossier",
+        description="Check the dossier's sources and write its generated pages.",
+        epilog="Exit status: 0 all good, 1 findings (or errors), 2 usage error.",
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--root",
+        type=Path,
+        help="the project folder (default: the nearest folder upwards holding mkdocs.yml)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="run every check and print all findings",
+        description="Run every check; print all findings as `path:line: severity: message. hint.`",
+        epilog="Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.",
+    )
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    render = commands.add_parser(
+        "render",
+        parents=[common],
+        help="write the generated pages to a folder",
+        description="Write the pages the site generates (those the MkDocs hook adds) to DIR.",
+        epilog="Nothing is written when the project has errors. Exit status as for check.",
+    )
+    render.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder to write the pages to"
+    )
+    render.add_argument("--replace", action="store_true", help="overwrite DIR when it is not empty")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    try:
+        root = arguments.root or find_project_root(Path.cwd())
+        if not (root / PROJECT_MARKER).is_file():
+            raise UsageError(f"--root {root} holds no {PROJECT_MARKER}; pass the project folder")
+        if arguments.command == "check":
+            return run_check(root, arguments.strict)
+        return run_render(root, arguments.out, arguments.replace)
+    except UsageError as exc:
+        parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")

@@ -1,0 +1,324 @@
+"""Load the seed articles and their sidecars, verify them, and segment their text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from dossier import findings
+from dossier.findings import Finding
+from dossier.segmentation import Paragraph, Sentence, count_words, segment
+from dossier.yamldoc import YamlDocument, YamlDocumentError, parse_yaml
+
+SEEDS_DIRECTORY = "seeds"
+TEXT_SUFFIX = ".txt"
+SIDECAR_SUFFIX = ".yml"
+# Source ids become file names and URLs: keep them to plain names such as `000_7edff155f20879db`.
+RE_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class SourceMetadata:
+    """What the sidecar says about an article; None where the article does not say it."""
+
+    title: str
+    """An English headline written from the text."""
+    language: str
+    outlet: str | None
+    published: str | None
+    url: str | None
+    reports_cited: tuple[str, ...]
+    """Agencies or outlets the text itself names as its own sources."""
+    sha256: str
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article: its verified text, segmented, and its metadata."""
+
+    id: str
+    """The file name without suffix, e.g. `000_7edff155f20879db`."""
+    text_path: str
+    sidecar_path: str
+    metadata: SourceMetadata
+    text: str
+    """The decoded text, with line ends normalised to `\\n` and any byte-order mark removed."""
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(sentence for paragraph in self.paragraphs for sentence in paragraph.sentences)
+
+    @property
+    def word_count(self) -> int:
+        return count_words(self.text)
+
+
+@dataclass(frozen=True)
+class LoadedSources:
+    """The sources that loaded cleanly, and findings about every one that did not."""
+
+    sources: tuple[Source, ...]
+    findings: tuple[Finding, ...]
+
+
+@cache
+def sidecar_schema() -> dict[str, Any]:
+    """The JSON Schema for sidecars, kept in the package so the site can publish it too."""
+    schema_text = resources.files("dossier").joinpath("schemas/source.schema.json").read_text()
+    schema: dict[str, Any] = json.loads(schema_text)
+    return schema
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _line_of_offset(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode_text(data: bytes, path: str) -> tuple[str | None, list[Finding]]:
+    """The article's text as str, or None with a finding when it cannot be read as UTF-8."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = _line_of_offset(data, exc.start)
+        return None, [
+            findings.error(
+                path,
+                line,
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                "Save the article as UTF-8 and update sha256 in its sidecar.",
+            )
+        ]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return None, [
+            findings.error(path, 1, "the article is empty", "Paste the article's text into it.")
+        ]
+    return text, []
+
+
+def _schema_findings(document: YamlDocument, path: str) -> list[Finding]:
+    schema = sidecar_schema()
+    properties: dict[str, Any] = schema["properties"]
+    valid_fields = ", ".join(properties)
+    if not isinstance(document.data, dict):
+        return [
+            findings.error(
+                path,
+                1,
+                "the sidecar is not a mapping of fields",
+                f"Write one `field: value` per line; fields: {valid_fields}.",
+            )
+        ]
+    found = []
+    validator = jsonschema.Draft202012Validator(schema)
+    for problem in sorted(
+        validator.iter_errors(document.data), key=lambda e: list(e.absolute_path)
+    ):
+        key_path = tuple(problem.absolute_path)
+        if problem.validator == "additionalProperties":
+            for name in sorted(set(document.data) - set(properties)):
+                found.append(
+                    findings.error(
+                        path,
+                        document.line_of((name,)),
+                        f"unknown field {name!r}",
+                        f"Remove it or correct its spelling; fields: {valid_fields}.",
+                    )
+                )
+        elif problem.validator == "required":
+            name = problem.message.split("'")[1]
+            found.append(
+                findings.error(
+                    path,
+                    1,
+                    f"missing field {name!r}",
+                    f"Add `{name}:` ({properties[name]['description']}).",
+                )
+            )
+        else:
+            field = ".".join(str(part) for part in key_path) or "sidecar"
+            description = (
+                properties.get(str(key_path[0]), {}).get("description", "") if key_path else ""
+            )
+            found.append(
+                findings.error(
+                    path,
+                    document.line_of(key_path),
+                    f"{field}: {problem.message}",
+                    f"Expected: {description}" if description else "Correct the value.",
+                )
+            )
+    return found
+
+
+def parse_sidecar(
+    text: str, path: str
+) -> tuple[SourceMetadata | None, YamlDocument | None, list[Finding]]:
+    """Metadata from a sidecar's text, or None with findings for every problem in it."""
+    try:
+        document = parse_yaml(text)
+    except YamlDocumentError as exc:
+        return (
+            None,
+            None,
+            [
+                findings.error(
+                    path, exc.line, f"invalid YAML: {exc}", "Fix the syntax at that line."
+                )
+            ],
+        )
+    problems = _schema_findings(document, path)
+    if problems:
+        return None, document, problems
+    data = document.data
+    metadata = SourceMetadata(
+        title=data["title"],
+        language=data["language"],
+        outlet=data["outlet"],
+        published=data["published"],
+        url=data["url"],
+        reports_cited=tuple(data["reports_cited"]),
+        sha256=data["sha256"],
+        notes=data.get("notes"),
+    )
+    return metadata, document, []
+
+
+def _is_outside(path: Path, directory: Path) -> bool:
+    return not path.resolve().is_relative_to(directory.resolve())
+
+
+def _seed_files(seeds: Path, root: Path) -> tuple[dict[str, dict[str, Path]], list[Finding]]:
+    """Seed files grouped by id and suffix, with findings for anything that is not a seed."""
+    grouped: dict[str, dict[str, Path]] = {}
+    found = []
+    for path in sorted(seeds.iterdir()):
+        relative = path.relative_to(root).as_posix()
+        if path.is_symlink() and _is_outside(path, seeds):
+            found.append(
+                findings.error(
+                    relative,
+                    1,
+                    "a link to a file outside seeds/",
+                    "Copy the article into seeds/ instead.",
+                )
+            )
+        elif path.name.startswith(".") or path.is_dir():
+            continue
+        elif path.suffix not in (TEXT_SUFFIX, SIDECAR_SUFFIX):
+            found.append(
+                findings.warning(
+                    relative,
+                    1,
+                    f"not a seed file (suffix {path.suffix!r})",
+                    "Seeds are NNN_<hash>.txt with a NNN_<hash>.yml sidecar; "
+                    "move other files out of seeds/.",
+                )
+            )
+        elif not RE_SOURCE_ID.match(path.stem):
+            found.append(
+                findings.error(
+                    relative,
+                    1,
+                    f"{path.stem!r} is not a plain source name",
+                    "Use letters, digits, '_' and '-' only, as in 000_7edff155f20879db.txt.",
+                )
+            )
+        else:
+            grouped.setdefault(path.stem, {})[path.suffix] = path
+    return grouped, found
+
+
+def load_source(
+    source_id: str, text_file: Path, sidecar_file: Path, root: Path
+) -> tuple[Source | None, list[Finding]]:
+    """One source from its two files, or None with findings for every problem in them."""
+    text_path = text_file.relative_to(root).as_posix()
+    sidecar_path = sidecar_file.relative_to(root).as_posix()
+    data = text_file.read_bytes()
+    text, found = decode_text(data, text_path)
+    metadata, document, sidecar_found = parse_sidecar(
+        sidecar_file.read_text(encoding="utf-8", errors="replace"), sidecar_path
+    )
+    found += sidecar_found
+    if metadata is not None and document is not None and metadata.sha256 != sha256_hex(data):
+        actual = sha256_hex(data)
+        found.append(
+            findings.error(
+                sidecar_path,
+                document.line_of(("sha256",)),
+                f"sha256 {metadata.sha256} does not match {text_path}, which hashes to {actual}",
+                f"If the text was changed on purpose, set `sha256: {actual}` and re-check "
+                "its citations; otherwise restore the original text.",
+            )
+        )
+    if text is None or metadata is None or found:
+        return None, found
+    source = Source(
+        id=source_id,
+        text_path=text_path,
+        sidecar_path=sidecar_path,
+        metadata=metadata,
+        text=text,
+        paragraphs=segment(text, metadata.language),
+    )
+    return source, found
+
+
+def load_sources(root: Path) -> LoadedSources:
+    """Every source under `root`/seeds, and a finding for each problem: never only the first."""
+    seeds = root / SEEDS_DIRECTORY
+    if not seeds.is_dir():
+        return LoadedSources(
+            (),
+            (
+                findings.error(
+                    SEEDS_DIRECTORY,
+                    1,
+                    "no seeds/ folder",
+                    "Create seeds/ and add an article to it.",
+                ),
+            ),
+        )
+    grouped, found = _seed_files(seeds, root)
+    sources = []
+    for source_id, files in sorted(grouped.items()):
+        text_file, sidecar_file = files.get(TEXT_SUFFIX), files.get(SIDECAR_SUFFIX)
+        if text_file is None and sidecar_file is not None:
+            found.append(
+                findings.error(
+                    sidecar_file.relative_to(root).as_posix(),
+                    1,
+                    f"sidecar without its article: there is no seeds/{source_id}{TEXT_SUFFIX}",
+                    "Add the article's text, or delete the sidecar if the source was removed.",
+                )
+            )
+        elif sidecar_file is None and text_file is not None:
+            found.append(
+                findings.error(
+                    text_file.relative_to(root).as_posix(),
+                    1,
+                    f"article without its sidecar: there is no seeds/{source_id}{SIDECAR_SUFFIX}",
+                    f"Create it with title, language, outlet, published, url, reports_cited and "
+                    f"`sha256: {sha256_hex(text_file.read_bytes())}`.",
+                )
+            )
+        elif text_file is not None and sidecar_file is not None:
+            source, source_found = load_source(source_id, text_file, sidecar_file, root)
+            found += source_found
+            if source is not None:
+                sources.append(source)
+    return LoadedSources(tuple(sources), tuple(found))

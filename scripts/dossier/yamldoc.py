@@ -1,0 +1,70 @@
+"""YAML documents that remember the line of every key, so findings can point at it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+KeyPath = tuple[str | int, ...]
+
+
+class YamlDocumentError(ValueError):
+    """The text is not valid YAML; `line` is 1-based."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Parsed data plus the line each mapping key or sequence item starts on."""
+
+    data: Any
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: KeyPath) -> int:
+        """Line of `path`, or of its nearest ancestor that has one; 1 for the document itself."""
+        for length in range(len(path), 0, -1):
+            if path[:length] in self.lines:
+                return self.lines[path[:length]]
+        return 1
+
+
+def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_path = (*path, str(key_node.value))
+            lines[key_path] = key_node.start_mark.line + 1
+            _record_lines(value_node, key_path, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item_node in enumerate(node.value):
+            item_path = (*path, index)
+            lines[item_path] = item_node.start_mark.line + 1
+            _record_lines(item_node, item_path, lines)
+
+
+def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
+    """Parse one YAML document; `first_line` is the file line the text starts on.
+
+    Raises YamlDocumentError with the file line of the problem.
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line if mark else 0) + first_line
+        raise YamlDocumentError(str(exc.problem or exc), line) from exc
+    except yaml.YAMLError as exc:
+        raise YamlDocumentError(str(exc), first_line) from exc
+    finally:
+        loader.dispose()
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _record_lines(node, (), lines)
+    shifted = {path: line + first_line - 1 for path, line in lines.items()}
+    return YamlDocument(data, shifted)

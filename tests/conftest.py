@@ -1,0 +1,114 @@
+"""Shared fixtures: the real project, and small example projects built in tmp_path."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Everything a site build needs, and nothing it writes.
+PROJECT_FILES = ("mkdocs.yml", "docs", "seeds", "scripts")
+
+
+@dataclass(frozen=True)
+class ExampleProject:
+    """A project in a temporary folder, with helpers to add seeds to it."""
+
+    root: Path
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    def add_seed(
+        self,
+        source_id: str,
+        text: str | bytes,
+        language: str = "es",
+        sidecar: str | None = None,
+    ) -> Path:
+        """Write seeds/<id>.txt and, unless `sidecar` is given, a valid sidecar for it."""
+        data = text.encode() if isinstance(text, str) else text
+        text_file = self.seeds / f"{source_id}.txt"
+        text_file.write_bytes(data)
+        if sidecar is None:
+            sidecar = valid_sidecar(data, language)
+        (self.seeds / f"{source_id}.yml").write_text(sidecar, encoding="utf-8")
+        return text_file
+
+
+def valid_sidecar(data: bytes, language: str = "es", title: str = "A test article") -> str:
+    return (
+        f"title: {title}\n"
+        f"language: {language}\n"
+        "outlet: null\n"
+        "published: null\n"
+        "url: null\n"
+        "reports_cited: [Reuters]\n"
+        f"sha256: {hashlib.sha256(data).hexdigest()}\n"
+    )
+
+
+@pytest.fixture
+def example_project(tmp_path: Path) -> ExampleProject:
+    """An empty project: a mkdocs.yml marker and a seeds/ folder."""
+    root = tmp_path / "project"
+    (root / "seeds").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: Example\n", encoding="utf-8")
+    return ExampleProject(root)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the real project's inputs, safe to break."""
+    root = tmp_path / "copy"
+    root.mkdir()
+    for name in PROJECT_FILES:
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / name)
+    return root
+
+
+def mkdocs_environment() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` for the project at `root` into `site_dir`."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=root,
+        env=mkdocs_environment(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def tree_snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes, to prove a command modified nothing."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, built once with `mkdocs build --strict` into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(PROJECT_ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
