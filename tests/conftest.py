@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,3 +114,37 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(PROJECT_ROOT, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/* from the current output; read the diff before committing",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare output with tests/golden/<name>, showing a unified diff when they differ."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def compare(name: str, actual: str) -> None:
+        expected_file = Path(__file__).parent / "golden" / name
+        if update:
+            expected_file.parent.mkdir(exist_ok=True)
+            expected_file.write_text(actual, encoding="utf-8")
+        expected = expected_file.read_text(encoding="utf-8")
+        if actual != expected:
+            diff = difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                fromfile=f"golden/{name}",
+                tofile="actual",
+            )
+            pytest.fail(
+                "output differs from the golden file (rerun with --update-golden to accept):\n"
+                + "".join(diff)
+            )
+
+    return compare

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -14,16 +15,37 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def sentence_texts(text: str, language: str) -> list[str]:
-    return [sentence.text for paragraph in segment(text, language) for sentence in paragraph.sentences]
+    return [
+        sentence.text for paragraph in segment(text, language) for sentence in paragraph.sentences
+    ]
 
 
 def test_spanish_seed_has_eleven_paragraphs_and_fifteen_sentences() -> None:
     paragraphs = segment((SEEDS / "000_7edff155f20879db.txt").read_text(encoding="utf-8"), "es")
 
     assert len(paragraphs) == 11
-    assert [len(paragraph.sentences) for paragraph in paragraphs] == [1, 1, 1, 1, 1, 2, 1, 2, 1, 2, 2]
-    by_anchor = {sentence.anchor: sentence.text for paragraph in paragraphs for sentence in paragraph.sentences}
-    assert by_anchor["p6-s2"] == "El respaldo de Musk a Trump puede acelerar las conversaciones entre las partes."
+    assert [len(paragraph.sentences) for paragraph in paragraphs] == [
+        1,
+        1,
+        1,
+        1,
+        1,
+        2,
+        1,
+        2,
+        1,
+        2,
+        2,
+    ]
+    by_anchor = {
+        sentence.anchor: sentence.text
+        for paragraph in paragraphs
+        for sentence in paragraph.sentences
+    }
+    assert (
+        by_anchor["p6-s2"]
+        == "El respaldo de Musk a Trump puede acelerar las conversaciones entre las partes."
+    )
     # Quoted speech stays whole, with the attribution after the closing guillemet.
     assert by_anchor["p8-s2"].startswith("«La oficina de la primera ministra niega categóricamente")
     assert by_anchor["p8-s2"].endswith("durante la reunión», manifestó.")
@@ -49,8 +71,16 @@ def test_italian_seed_is_one_paragraph_of_twelve_sentences() -> None:
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
-        ("es", "El Sr. García llegó ayer. Luego se fue.", ["El Sr. García llegó ayer.", "Luego se fue."]),
-        ("es", "La Dra. Pérez habló. Nadie respondió.", ["La Dra. Pérez habló.", "Nadie respondió."]),
+        (
+            "es",
+            "El Sr. García llegó ayer. Luego se fue.",
+            ["El Sr. García llegó ayer.", "Luego se fue."],
+        ),
+        (
+            "es",
+            "La Dra. Pérez habló. Nadie respondió.",
+            ["La Dra. Pérez habló.", "Nadie respondió."],
+        ),
         (
             "es",
             "Vendió su red a KKR & Co. por 22.000 millones. Es mucho.",
@@ -66,7 +96,11 @@ def test_italian_seed_is_one_paragraph_of_twelve_sentences() -> None:
             "«La oficina niega la reunión. Es ridículo», manifestó. Después calló.",
             ["«La oficina niega la reunión. Es ridículo», manifestó.", "Después calló."],
         ),
-        ("it", "Enel S.p.A. ha firmato. Poi ha parlato.", ["Enel S.p.A. ha firmato.", "Poi ha parlato."]),
+        (
+            "it",
+            "Enel S.p.A. ha firmato. Poi ha parlato.",
+            ["Enel S.p.A. ha firmato.", "Poi ha parlato."],
+        ),
         (
             "it",
             "Costa 1,5 mld. di euro secondo fonti. Altro ancora.",
@@ -78,7 +112,11 @@ def test_italian_seed_is_one_paragraph_of_twelve_sentences() -> None:
             ["L’intesa ammonterebbe a 1,5 miliardi di euro.", "Lo dice Bloomberg."],
         ),
         ("it", "G. Meloni ha parlato. Fine.", ["G. Meloni ha parlato.", "Fine."]),
-        ("it", "Il Dott. Rossi parla. Il Sig. Bianchi tace.", ["Il Dott. Rossi parla.", "Il Sig. Bianchi tace."]),
+        (
+            "it",
+            "Il Dott. Rossi parla. Il Sig. Bianchi tace.",
+            ["Il Dott. Rossi parla.", "Il Sig. Bianchi tace."],
+        ),
         (
             "it",
             "«Non è vero. Mai», ha detto la premier. Poi è partita.",
@@ -94,10 +132,16 @@ def test_italian_seed_is_one_paragraph_of_twelve_sentences() -> None:
             "Ha detto: «Non firmeremo. Mai.» Il resto è noto.",
             ["Ha detto: «Non firmeremo. Mai.»", "Il resto è noto."],
         ),
-        ("en", "Mr. Smith of SpaceX Co. spoke. Nobody replied.", ["Mr. Smith of SpaceX Co. spoke.", "Nobody replied."]),
+        (
+            "en",
+            "Mr. Smith of SpaceX Co. spoke. Nobody replied.",
+            ["Mr. Smith of SpaceX Co. spoke.", "Nobody replied."],
+        ),
     ],
 )
-def test_tricky_sentences_split_where_a_reader_would(language: str, text: str, expected: list[str]) -> None:
+def test_tricky_sentences_split_where_a_reader_would(
+    language: str, text: str, expected: list[str]
+) -> None:
     assert sentence_texts(text, language) == expected
 
 
@@ -116,14 +160,23 @@ def test_sentence_offsets_point_at_the_sentence_in_the_source() -> None:
             assert text[sentence.start : sentence.end] == sentence.text
 
 
-@given(st.text(alphabet=st.sampled_from(list("abc ABC.,;«»“”!?\n’1")), max_size=200), st.sampled_from(["es", "it"]))
-def test_segmentation_covers_every_character_in_order_without_overlap(text: str, language: str) -> None:
-    sentences = [sentence for paragraph in segment(text, language) for sentence in paragraph.sentences]
+@given(
+    st.text(alphabet=st.sampled_from(list("abc ABC.,;«»“”!?\n’1")), max_size=200),
+    st.sampled_from(["es", "it"]),
+)
+def test_segmentation_covers_every_character_in_order_without_overlap(
+    text: str, language: str
+) -> None:
+    sentences = [
+        sentence for paragraph in segment(text, language) for sentence in paragraph.sentences
+    ]
 
     positions = [(sentence.start, sentence.end) for sentence in sentences]
     assert positions == sorted(positions)
-    assert all(end <= next_start for (_, end), (next_start, _) in zip(positions, positions[1:], strict=False))
-    assert all(text[s.start : s.end] == s.text and s.text == s.text.strip() and s.text for s in sentences)
+    assert all(end <= next_start for (_, end), (next_start, _) in itertools.pairwise(positions))
+    assert all(
+        text[s.start : s.end] == s.text and s.text == s.text.strip() and s.text for s in sentences
+    )
     assert "".join(text.split()) == "".join("".join(s.text.split()) for s in sentences)
 
 

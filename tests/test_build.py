@@ -1,0 +1,155 @@
+"""The real site, built with `mkdocs build --strict`, as a reader's browser would receive it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT_ROOT, mkdocs_build, tree_snapshot
+from dossier.sources import Source, load_sources
+
+SOURCES = load_sources(PROJECT_ROOT).sources
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda source: source.id)
+def test_every_sentence_has_its_anchor_and_exact_text(built_site: Path, source: Source) -> None:
+    soup = page(built_site, f"sources/{source.id}/index.html")
+
+    for sentence in source.sentences:
+        element = soup.find(id=sentence.anchor)
+        assert element is not None, f"no anchor #{sentence.anchor} on the page of {source.id}"
+        assert element.get_text() == sentence.text
+    for paragraph in source.paragraphs:
+        assert soup.find("p", id=paragraph.anchor) is not None
+    assert soup.h1 is not None
+    assert soup.h1.get_text().removesuffix("¶") == source.metadata.title  # ¶: the permalink
+
+
+def test_source_pages_say_what_the_text_does_not(built_site: Path) -> None:
+    card = page(built_site, "sources/000_7edff155f20879db/index.html").find(
+        "dl", class_="dossier-card"
+    )
+
+    assert card is not None
+    names = [dt.get_text() for dt in card.select("dt")]
+    fields = dict(zip(names, [dd.get_text() for dd in card.select("dd")], strict=True))
+    assert fields["Outlet"] == "Not stated in the text"
+    assert fields["Published"] == "Not stated in the text"
+    assert fields["Reports it cites"] == "Reuters"
+    assert fields["Language"] == "Spanish (es)"
+    assert fields["Length"] == "319 words, 11 paragraphs, 15 sentences"
+
+
+def test_the_sources_index_lists_every_source_with_its_counts(built_site: Path) -> None:
+    rows = page(built_site, "sources/index.html").select("table tbody tr")
+
+    cells = [[cell.get_text() for cell in row.find_all("td")] for row in rows]
+    assert [(row[0], row[2], row[4], row[5]) for row in cells] == [
+        ("000_7edff155f20879db", "Spanish", "319", "15"),
+        ("001_de767ab6f4448240", "Italian", "306", "12"),
+    ]
+    links = [
+        link.get("href")
+        for link in page(built_site, "sources/index.html").select("tbody td:first-child a")
+    ]
+    assert links == ["000_7edff155f20879db/", "001_de767ab6f4448240/"]
+
+
+def test_search_covers_english_spanish_and_italian(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+    assert index["config"]["lang"] == ["en", "es", "it"]
+    texts = " ".join(entry["text"] for entry in index["docs"])
+    assert "servizi crittografici" in texts
+    assert "cifrado de datos" in texts
+
+
+def test_the_palette_offers_light_and_dark(built_site: Path) -> None:
+    toggles = page(built_site, "index.html").select("form[data-md-component=palette] input")
+
+    assert [toggle["data-md-color-scheme"] for toggle in toggles] == ["default", "slate"]
+
+
+# Every element that makes the browser fetch something, and the attribute it fetches.
+ASSET_SELECTORS = {
+    "script[src]": "src",
+    "img[src]": "src",
+    "iframe[src]": "src",
+    "source[src]": "src",
+    "audio[src]": "src",
+    "video[src]": "src",
+    "link[rel~=stylesheet]": "href",
+    "link[rel~=preload]": "href",
+    "link[rel~=modulepreload]": "href",
+    "link[rel~=icon]": "href",
+}
+
+
+def _is_other_host(address: str) -> bool:
+    parts = urlsplit(address)
+    return bool(parts.scheme in ("http", "https") or parts.netloc)
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    loaded_from_elsewhere = []
+    for html_file in sorted(built_site.rglob("*.html")):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for selector, attribute in ASSET_SELECTORS.items():
+            for element in soup.select(selector):
+                address = str(element.get(attribute))
+                if _is_other_host(address):
+                    loaded_from_elsewhere.append(f"{html_file.relative_to(built_site)}: {address}")
+
+    assert loaded_from_elsewhere == []
+
+
+def test_building_writes_nothing_into_docs_or_seeds(project_copy: Path, tmp_path: Path) -> None:
+    before = tree_snapshot(project_copy)
+
+    result = mkdocs_build(project_copy, tmp_path / "site")
+
+    assert result.returncode == 0, result.stderr
+    assert tree_snapshot(project_copy) == before
+
+
+def test_a_broken_seed_fails_the_build_with_the_check_message(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    sidecar = project_copy / "seeds" / "001_de767ab6f4448240.yml"
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("language: it", "language: fr"),
+        encoding="utf-8",
+    )
+
+    result = mkdocs_build(project_copy, tmp_path / "site")
+
+    assert result.returncode != 0
+    assert (
+        "seeds/001_de767ab6f4448240.yml:2: error: language: 'fr' is not one of ['en', 'es', 'it']"
+        in result.stderr
+    )
+    assert "The dossier has 1 error(s)" in result.stderr
+
+
+@pytest.mark.parametrize(("fragment", "builds"), [("p8-s2", True), ("p99-s1", False)])
+def test_links_to_sentence_anchors_are_validated(
+    project_copy: Path, tmp_path: Path, fragment: str, builds: bool
+) -> None:
+    (project_copy / "docs" / "index.md").write_text(
+        f"# Home\n\nSee [the denial](sources/000_7edff155f20879db.md#{fragment}).\n",
+        encoding="utf-8",
+    )
+
+    result = mkdocs_build(project_copy, tmp_path / "site")
+
+    assert (result.returncode == 0) is builds, result.stderr
+    if not builds:
+        assert f"'#{fragment}'" in result.stderr

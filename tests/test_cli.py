@@ -1,0 +1,142 @@
+"""The command line as a user runs it: `python -m dossier check|render`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT_ROOT, ExampleProject, tree_snapshot
+from dossier.cli import main
+from dossier.render import render_pages
+from dossier.sources import load_sources
+
+ARTICLE = "Italia negocia un acuerdo. El contrato sigue en discusión.\n"
+
+
+def run_dossier(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dossier", *arguments],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_check_passes_on_the_real_project() -> None:
+    result = run_dossier("check", cwd=PROJECT_ROOT / "docs")  # the project is found upwards
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert "2 source(s) loaded, 0 error(s), 0 warning(s)" in result.stderr
+
+
+def test_check_prints_every_finding_and_exits_1_on_errors(example_project: ExampleProject) -> None:
+    (example_project.seeds / "000_abc.txt").write_text(ARTICLE, encoding="utf-8")
+    example_project.add_seed("001_def", ARTICLE, sidecar="title: x\n")
+
+    result = run_dossier("check", cwd=example_project.root)
+
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("seeds/000_abc.txt:1: error: article without its sidecar")
+    assert all(line.startswith("seeds/001_def.yml:1: error: missing field") for line in lines[1:])
+    assert len(lines) == 1 + 6  # every missing field of the second sidecar, not just the first
+    assert "0 source(s) loaded, 7 error(s), 0 warning(s)" in result.stderr
+
+
+def test_warnings_fail_only_with_strict(example_project: ExampleProject) -> None:
+    example_project.add_seed("000_abc", ARTICLE)
+    (example_project.seeds / "README.txt.bak").write_text("scratch", encoding="utf-8")
+
+    assert main(["check", "--root", str(example_project.root)]) == 0
+    assert main(["check", "--root", str(example_project.root), "--strict"]) == 1
+
+
+@pytest.mark.parametrize(
+    "arguments", [[], ["frobnicate"], ["check", "--no-such-option"], ["render"]]
+)
+def test_usage_errors_exit_2(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(arguments)
+
+    assert exit_info.value.code == 2
+    assert "usage: python -m dossier" in capsys.readouterr().err
+
+
+def test_a_folder_outside_any_project_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_dossier("check", cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert "error: no mkdocs.yml in" in result.stderr
+    assert "pass --root" in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["render"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    result = run_dossier(*command, "--help", cwd=PROJECT_ROOT)
+
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: python -m dossier")
+    assert "Exit status" in result.stdout
+
+
+def test_render_writes_the_pages_the_site_builds(tmp_path: Path) -> None:
+    out = tmp_path / "pages"
+
+    result = run_dossier("render", "--out", str(out), cwd=PROJECT_ROOT)
+
+    assert result.returncode == 0, result.stderr
+    expected = render_pages(load_sources(PROJECT_ROOT).sources)
+    assert {path: content.encode() for path, content in expected.items()} == tree_snapshot(out)
+    assert sorted(expected) == [
+        "sources/000_7edff155f20879db.md",
+        "sources/001_de767ab6f4448240.md",
+        "sources/index.md",
+    ]
+
+
+def test_render_refuses_a_folder_that_is_not_empty_unless_asked_to_replace(tmp_path: Path) -> None:
+    out = tmp_path / "pages"
+    out.mkdir()
+    (out / "keep.md").write_text("mine", encoding="utf-8")
+
+    refused = run_dossier("render", "--out", str(out), cwd=PROJECT_ROOT)
+    assert refused.returncode == 2
+    assert "is not empty" in refused.stderr
+    assert (out / "keep.md").read_text(encoding="utf-8") == "mine"
+
+    replaced = run_dossier("render", "--out", str(out), "--replace", cwd=PROJECT_ROOT)
+    assert replaced.returncode == 0
+    assert not (out / "keep.md").exists()
+    assert (out / "sources" / "index.md").is_file()
+
+
+def test_render_never_writes_into_docs_or_seeds(project_copy: Path) -> None:
+    before = tree_snapshot(project_copy)
+
+    for folder in ("docs", "seeds", "docs/sources"):
+        result = run_dossier(
+            "render", "--out", str(project_copy / folder), "--replace", cwd=project_copy
+        )
+        assert result.returncode == 2
+        assert "which render never writes to" in result.stderr
+
+    assert tree_snapshot(project_copy) == before
+
+
+def test_render_writes_nothing_when_the_project_has_errors(example_project: ExampleProject) -> None:
+    (example_project.seeds / "000_abc.txt").write_text(ARTICLE, encoding="utf-8")
+    out = example_project.root.parent / "pages"
+
+    result = run_dossier("render", "--out", str(out), cwd=example_project.root)
+
+    assert result.returncode == 1
+    assert "article without its sidecar" in result.stdout
+    assert f"nothing written to {out}" in result.stderr
+    assert not out.exists()
+    assert sorted(path.name for path in example_project.root.parent.iterdir()) == ["project"]
