@@ -8,7 +8,7 @@ ADDRESS ?= 127.0.0.1:8000
 # Material 9.x announces its end of life on every build; the notice is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint clean
+.PHONY: help serve build check test lint linkcheck-online clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,5 +40,10 @@ lint: $(STAMP)  ## ruff and mypy
 test: $(STAMP) lint  ## lint, then every test
 	$(BIN)/python -m pytest
 
+linkcheck-online: build  ## check external links too (needs internet); results cached for a day
+	$(BIN)/lychee --cache --max-cache-age 1d --no-progress --include-fragments \
+		--index-files index.html --root-dir "$(CURDIR)/site" --exclude '^https?://(127\.0\.0\.1|localhost)' \
+		'site/**/*.html' seeds/*.yml
+
 clean:  ## remove the virtual environment and built output
-	rm -rf $(VENV) site site.partial .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site site.partial .pytest_cache .mypy_cache .ruff_cache .lycheecache

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT_ROOT, mkdocs_build, tree_snapshot
+from dossier.checks import check_project
 from dossier.sources import Source, load_sources
 
 SOURCES = load_sources(PROJECT_ROOT).sources
@@ -78,37 +78,32 @@ def test_the_palette_offers_light_and_dark(built_site: Path) -> None:
     assert [toggle["data-md-color-scheme"] for toggle in toggles] == ["default", "slate"]
 
 
-# Every element that makes the browser fetch something, and the attribute it fetches.
-ASSET_SELECTORS = {
-    "script[src]": "src",
-    "img[src]": "src",
-    "iframe[src]": "src",
-    "source[src]": "src",
-    "audio[src]": "src",
-    "video[src]": "src",
-    "link[rel~=stylesheet]": "href",
-    "link[rel~=preload]": "href",
-    "link[rel~=modulepreload]": "href",
-    "link[rel~=icon]": "href",
-}
+def test_inline_citations_link_to_their_sentence_with_the_exact_quote(built_site: Path) -> None:
+    checked = check_project(PROJECT_ROOT)
+    home_citations = [c for c in checked.citations if c.citation.place.page == "index.md"]
+    links = page(built_site, "index.html").select("a.dossier-cite")
+
+    assert len(links) == len(home_citations) >= 5
+    for link, citation in zip(links, home_citations, strict=True):
+        assert link["id"] == citation.citation.place.fragment
+        assert link["href"] == f"sources/{citation.source.id}/#{citation.anchor}"
+        assert link["title"] == citation.source_text
+        assert link.get_text() == f"[{citation.source.id[:3]} {citation.anchor}]"
 
 
-def _is_other_host(address: str) -> bool:
-    parts = urlsplit(address)
-    return bool(parts.scheme in ("http", "https") or parts.netloc)
+def test_source_pages_mark_cited_sentences_and_link_back_to_each_citation(built_site: Path) -> None:
+    soup = page(built_site, "sources/000_7edff155f20879db/index.html")
 
-
-def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
-    loaded_from_elsewhere = []
-    for html_file in sorted(built_site.rglob("*.html")):
-        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        for selector, attribute in ASSET_SELECTORS.items():
-            for element in soup.select(selector):
-                address = str(element.get(attribute))
-                if _is_other_host(address):
-                    loaded_from_elsewhere.append(f"{html_file.relative_to(built_site)}: {address}")
-
-    assert loaded_from_elsewhere == []
+    cited = [span["id"] for span in soup.select(".dossier-sentence--cited")]
+    assert {"p2-s1", "p3-s1", "p7-s1", "p8-s1", "p9-s1"} <= set(cited)
+    assert "p10-s2" not in cited
+    rows = {row.td.get_text(): row for row in soup.select("#cited-by ~ table tbody tr") if row.td}
+    back_links = [(a.get_text(), a["href"]) for a in rows["p7-s1"].select("td:nth-of-type(2) a")]
+    assert back_links == [("Date evidence", "#date-evidence")]
+    home_links = [a["href"] for a in rows["p2-s1"].select("td:nth-of-type(2) a")]
+    assert home_links == ["../../#cite-1", "../../#cite-2"]
+    evidence = [q.get_text() for q in soup.select("#date-evidence q")]
+    assert evidence == ["antes de su investidura el 20 de enero"]
 
 
 def test_building_writes_nothing_into_docs_or_seeds(project_copy: Path, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ExampleProject
+from dossier.checks import check_project
 from dossier.render import escape_text, render_pages
 from dossier.sources import load_sources
 
@@ -25,7 +26,16 @@ def test_a_source_page_matches_its_golden_file(
     example_project: ExampleProject, golden: Golden
 ) -> None:
     example_project.add_seed("000_abc", ARTICLE)
-    pages = render_pages(load_sources(example_project.root).sources)
+    notes = example_project.root / "docs" / "notes"
+    notes.mkdir(parents=True)
+    (notes / "denial.md").write_text(
+        '# The denial\n\nCalled ridiculous [@000_abc "Es ridículo"] [@000_abc "ridículo», manifestó"].\n',
+        encoding="utf-8",
+    )
+    checked = check_project(example_project.root)
+    assert checked.findings == ()
+
+    pages = render_pages(checked.sources, checked.citations)
 
     golden("source_page.md", pages["sources/000_abc.md"])
 

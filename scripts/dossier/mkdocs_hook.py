@@ -1,4 +1,4 @@
-"""MkDocs adapter: add the dossier's generated pages to the build as virtual files."""
+"""MkDocs adapter: add the dossier's generated pages to the build and link its citations."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -15,22 +15,29 @@ from mkdocs.structure.files import File
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.dossier")
+# What on_files learned, for on_page_markdown of the same build.
+_build: dict[str, Any] = {}
 
 
 def _project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _import_core() -> tuple[ModuleType, ModuleType]:
-    """The checks and render modules, imported anew so `mkdocs serve` sees edits to scripts/.
+def _import_core() -> tuple[ModuleType, ModuleType, ModuleType]:
+    """The core modules, imported anew so that `mkdocs serve` sees edits to scripts/.
 
     MkDocs loads a hook once per process; the modules it imports would otherwise stay as they were.
     """
     for name in [name for name in sys.modules if name == "dossier" or name.startswith("dossier.")]:
         del sys.modules[name]
-    return importlib.import_module("dossier.checks"), importlib.import_module("dossier.render")
+    return (
+        importlib.import_module("dossier.checks"),
+        importlib.import_module("dossier.render"),
+        importlib.import_module("dossier.markdown_citations"),
+    )
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -40,7 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    checks, render = _import_core()
+    checks, render, markdown_citations = _import_core()
     checked = checks.check_project(_project_root(config))
     for finding in checked.findings:
         # Warnings are news for the editor, not a reason to fail a strict build: log them as info.
@@ -50,6 +57,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"The dossier has {len(checked.errors)} error(s), listed above; "
             "fix them, then rebuild (`python -m dossier check` lists them too)."
         )
-    for path, content in render.render_pages(checked.sources).items():
+    for path, content in render.render_pages(checked.sources, checked.citations).items():
         files.append(File.generated(config, path, content=content))
+    _build["markdown_citations"] = markdown_citations
+    _build["citations"] = markdown_citations.resolved_by_place(list(checked.citations))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is not None:
+        return markdown
+    citations = _build["citations"]
+    return str(
+        _build["markdown_citations"].render_inline_citations(
+            markdown,
+            page.file.src_uri,
+            lambda page_path, fragment: citations.get((page_path, fragment)),
+        )
+    )

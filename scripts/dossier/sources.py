@@ -26,6 +26,18 @@ RE_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
 @dataclass(frozen=True)
+class SidecarQuote:
+    """A quote of the article written in its own sidecar, where it is checked like any citation."""
+
+    quote: str
+    prefix: str
+    suffix: str
+    note: str | None
+    line: int
+    """Line of the sidecar the quote is on."""
+
+
+@dataclass(frozen=True)
 class SourceMetadata:
     """What the sidecar says about an article; None where the article does not say it."""
 
@@ -39,6 +51,8 @@ class SourceMetadata:
     """Agencies or outlets the text itself names as its own sources."""
     sha256: str
     notes: str | None
+    date_evidence: SidecarQuote | None
+    """Words of the article that bound when it was written, if it has any."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +178,19 @@ def _schema_findings(document: YamlDocument, path: str) -> list[Finding]:
     return found
 
 
+def _sidecar_quote(document: YamlDocument, field: str) -> SidecarQuote | None:
+    data = document.data.get(field)
+    if data is None:
+        return None
+    return SidecarQuote(
+        quote=data["quote"],
+        prefix=data.get("prefix", ""),
+        suffix=data.get("suffix", ""),
+        note=data.get("note"),
+        line=document.line_of((field, "quote")),
+    )
+
+
 def parse_sidecar(
     text: str, path: str
 ) -> tuple[SourceMetadata | None, YamlDocument | None, list[Finding]]:
@@ -193,6 +220,7 @@ def parse_sidecar(
         reports_cited=tuple(data["reports_cited"]),
         sha256=data["sha256"],
         notes=data.get("notes"),
+        date_evidence=_sidecar_quote(document, "date_evidence"),
     )
     return metadata, document, []
 

@@ -1,0 +1,251 @@
+"""Citations: a quote from a source, resolved to the sentences that contain it.
+
+Matching is forgiving about how a quote was typed (Unicode NFC, runs of white space, typographic
+versus straight quotes and apostrophes) and strict about what it says; what the site shows is
+always the source's own text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from dossier import findings
+from dossier.findings import Finding
+from dossier.segmentation import Sentence
+from dossier.sources import RE_SOURCE_ID, Source
+
+RE_JUNCTION_AT_END = re.compile(r"[\W_]+$")
+RE_JUNCTION_AT_START = re.compile(r"^[\W_]+")
+# Characters that people type for one another in quotes: fold each group to one ASCII character.
+_EQUIVALENT_CHARACTERS = {
+    # right and left single quotes, low and reversed single quotes, grave, acute, prime
+    **dict.fromkeys("\u2019\u2018\u201a\u201b\u0060\u00b4\u2032", "'"),
+    # guillemets, curly double quotes, low and reversed double quotes, double prime
+    **dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2033", '"'),
+}
+CLOSEST_PASSAGE_WIDTH = 160
+# How far past the context's own length to look for it: room for the punctuation between.
+CONTEXT_SLACK = 32
+DATE_EVIDENCE_FRAGMENT = "date-evidence"
+
+
+@dataclass(frozen=True)
+class CitingPlace:
+    """Where a citation is written: a file of the project, a line, and how to link back to it."""
+
+    path: str
+    """Project-relative file, e.g. `docs/index.md` or `seeds/000_x.yml`."""
+    line: int
+    page: str
+    """The docs-relative page that shows the citation, e.g. `index.md` or `sources/000_x.md`."""
+    fragment: str
+    """Id of the citation on that page, for a back-link straight to it."""
+    label: str
+    """A few words that name the place for a reader: the page title or the field."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A quote of a source, as written by an editor, with optional context to tell repeats apart."""
+
+    source_id: str
+    quote: str
+    place: CitingPlace
+    prefix: str = ""
+    """Words right before the quote in the source, for a quote that occurs more than once."""
+    suffix: str = ""
+    """Text that comes right after it."""
+
+
+@dataclass(frozen=True)
+class ResolvedCitation:
+    citation: Citation
+    source: Source
+    start: int
+    """Offset of the quote in the source's text."""
+    end: int
+    sentences: tuple[Sentence, ...]
+    """The sentences the quote overlaps, in order."""
+
+    @property
+    def anchor(self) -> str:
+        return self.sentences[0].anchor
+
+    @property
+    def source_text(self) -> str:
+        """The quoted passage exactly as the source has it."""
+        return self.source.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """Text folded for matching, with each folded character's span in the original."""
+
+    folded: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+def _units(text: str) -> Iterable[tuple[int, int]]:
+    """Spans of base characters with their combining marks, which NFC may fuse into one."""
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or not unicodedata.combining(text[index]):
+            yield start, index
+            start = index
+
+
+def fold_text(text: str) -> FoldedText:
+    """Fold `text` for matching: NFC, equivalent quotes, one space for any white-space run."""
+    folded: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in _units(text):
+        for character in unicodedata.normalize("NFC", text[start:end]):
+            if character.isspace():
+                if folded and folded[-1] == " ":
+                    ends[-1] = end
+                    continue
+                character = " "
+            folded.append(_EQUIVALENT_CHARACTERS.get(character, character))
+            starts.append(start)
+            ends.append(end)
+    return FoldedText("".join(folded), tuple(starts), tuple(ends))
+
+
+def fold(text: str) -> str:
+    return fold_text(text).folded.strip()
+
+
+def occurrences(haystack: str, needle: str) -> list[int]:
+    """Every start of `needle` in `haystack`, overlapping ones included."""
+    found = []
+    position = haystack.find(needle)
+    while position != -1:
+        found.append(position)
+        position = haystack.find(needle, position + 1)
+    return found
+
+
+def _fits_context(folded: str, start: int, end: int, prefix: str, suffix: str) -> bool:
+    """Whether the quote at folded[start:end] has `prefix` before it and `suffix` after it.
+
+    Spaces and punctuation where context meets quote are ignored: `suffix="El proyecto"` fits a
+    quote that ends a sentence, with the full stop between them.
+    """
+    reach = len(prefix) + len(suffix) + CONTEXT_SLACK
+    before = RE_JUNCTION_AT_END.sub("", folded[max(0, start - reach) : start])
+    after = RE_JUNCTION_AT_START.sub("", folded[end : end + reach])
+    return before.endswith(RE_JUNCTION_AT_END.sub("", prefix)) and after.startswith(
+        RE_JUNCTION_AT_START.sub("", suffix)
+    )
+
+
+def closest_passage(source: Source, quote: str) -> tuple[str, str, float]:
+    """The sentence (or pair of sentences) most like `quote`: its anchor, text and similarity."""
+    sentences = source.sentences
+    candidates = [(sentence.anchor, sentence.text) for sentence in sentences]
+    candidates += [
+        (first.anchor, source.text[first.start : second.end])
+        for first, second in itertools.pairwise(sentences)
+    ]
+    folded_quote = fold(quote)
+    best = max(
+        candidates,
+        key=lambda candidate: _similarity(folded_quote, fold(candidate[1])),
+    )
+    return best[0], best[1], _similarity(folded_quote, fold(best[1]))
+
+
+def _similarity(quote: str, passage: str) -> float:
+    """How much of the quote the passage contains, from 0 to 1, in order."""
+    matcher = difflib.SequenceMatcher(None, quote, passage, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched / max(len(quote), 1)
+
+
+def _shorten(text: str, width: int = CLOSEST_PASSAGE_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def resolve_citation(
+    citation: Citation, sources: Mapping[str, Source]
+) -> tuple[ResolvedCitation | None, list[Finding]]:
+    """The sentences `citation` quotes, or None with a finding saying why it does not resolve."""
+    place = citation.place
+
+    def problem(message: str, hint: str) -> tuple[None, list[Finding]]:
+        return None, [findings.error(place.path, place.line, message, hint)]
+
+    if not RE_SOURCE_ID.match(citation.source_id):
+        return problem(
+            f"{citation.source_id!r} is not a plain source name",
+            "Cite a source by its file name in seeds/ without .txt, e.g. 000_7edff155f20879db.",
+        )
+    source = sources.get(citation.source_id)
+    if source is None:
+        return problem(
+            f"unknown source {citation.source_id!r}",
+            f"Known sources: {', '.join(sorted(sources)) or 'none'}.",
+        )
+    quote = fold(citation.quote)
+    if not quote:
+        return problem(
+            f"empty quote from {citation.source_id}",
+            "Quote the exact words of the source that support the statement.",
+        )
+    text = fold_text(source.text)
+    prefix, suffix = fold(citation.prefix), fold(citation.suffix)
+    starts = [
+        start
+        for start in occurrences(text.folded, quote)
+        if _fits_context(text.folded, start, start + len(quote), prefix, suffix)
+    ]
+    if not starts:
+        anchor, passage, similarity = closest_passage(source, citation.quote)
+        context = " with that prefix and suffix" if prefix or suffix else ""
+        return problem(
+            f"quote not found in {citation.source_id}{context}: {_shorten(citation.quote)!r}",
+            f"The closest passage, {similarity:.0%} similar, is #{anchor}: {_shorten(passage)!r}; "
+            "quote the source exactly.",
+        )
+    if len(starts) > 1:
+        anchors = [
+            _overlapping(source, text.starts[start], text.ends[start + len(quote) - 1])[0].anchor
+            for start in starts
+        ]
+        return problem(
+            f"quote found {len(starts)} times in {citation.source_id} "
+            f"(at #{', #'.join(anchors)}): {_shorten(citation.quote)!r}",
+            "Add a prefix or suffix: the words right before or after the one you mean.",
+        )
+    start, end = text.starts[starts[0]], text.ends[starts[0] + len(quote) - 1]
+    return ResolvedCitation(citation, source, start, end, _overlapping(source, start, end)), []
+
+
+def _overlapping(source: Source, start: int, end: int) -> tuple[Sentence, ...]:
+    return tuple(s for s in source.sentences if s.start < end and start < s.end)
+
+
+def sidecar_citations(sources: tuple[Source, ...]) -> list[Citation]:
+    """Quotes that sidecars make of their own article."""
+    citations = []
+    for source in sources:
+        evidence = source.metadata.date_evidence
+        if evidence is not None:
+            place = CitingPlace(
+                source.sidecar_path,
+                evidence.line,
+                f"sources/{source.id}.md",
+                DATE_EVIDENCE_FRAGMENT,
+                "Date evidence",
+            )
+            citations.append(
+                Citation(source.id, evidence.quote, place, evidence.prefix, evidence.suffix)
+            )
+    return citations

@@ -1,0 +1,142 @@
+"""Inline citations in Markdown pages: find `[@SOURCE "quote"]`, and turn each into a link.
+
+The syntax, documented on the method page:
+
+    The office denied it [@000_7edff155f20879db "negó que se hubiera alcanzado un acuerdo"].
+    [@000_7edff155f20879db "garantizar la seguridad" prefix="busca"]
+
+`prefix="..."` and `suffix="..."` give the words right before or after the quote, for a quote that
+occurs more than once. Inside the quotes, write `\\"` for a straight double quote. Citations in
+code spans and fenced code blocks are left alone, so the method page can show the syntax.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from dossier import findings
+from dossier.citations import Citation, CitingPlace, ResolvedCitation
+from dossier.findings import Finding
+from dossier.render import escape_text
+
+RE_CODE_OR_CITATION = re.compile(
+    r"""(?xms)
+    (?P<fence>^[ \t]*(?P<marker>`{3,}|~{3,}).*?^[ \t]*(?P=marker)[ \t]*$)  # fenced code block
+    | (?P<span>(?P<ticks>`+).+?(?P=ticks))                             # code span
+    | (?P<citation>
+        \[@(?P<source>[^\s\]"]*)                                       # [@source
+        [ \t]+"(?P<quote>(?:[^"\\\n]|\\.)*)"                           # "quote"
+        (?P<context>(?:[ \t]+(?:prefix|suffix)="(?:[^"\\\n]|\\.)*")*)  # prefix="..." suffix="..."
+        [ \t]*\]
+      )
+    | (?P<malformed>\[@)
+    """
+)
+RE_CONTEXT = re.compile(r'(?P<key>prefix|suffix)="(?P<value>(?:[^"\\]|\\.)*)"')
+RE_ESCAPE = re.compile(r"\\(.)")
+RE_TITLE_HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.MULTILINE)
+SYNTAX = '[@SOURCE "quote"], optionally with prefix="..." or suffix="..." before the ]'
+
+
+@dataclass(frozen=True)
+class InlineCitation:
+    """One citation as it stands in a page: its span in the Markdown and what it says."""
+
+    start: int
+    end: int
+    citation: Citation
+
+
+def _unescape(value: str) -> str:
+    return RE_ESCAPE.sub(r"\1", value)
+
+
+def page_title(markdown: str, page: str) -> str:
+    """The page's first `# ` heading, or its file name when it has none."""
+    match = RE_TITLE_HEADING.search(markdown)
+    return match.group("title") if match else posixpath.basename(page)
+
+
+def _scan(markdown: str) -> Iterator[re.Match[str]]:
+    """Citations and malformed citation openers, outside code."""
+    for match in RE_CODE_OR_CITATION.finditer(markdown):
+        if match.group("citation") or match.group("malformed"):
+            yield match
+
+
+def find_inline_citations(
+    markdown: str, path: str, page: str
+) -> tuple[list[InlineCitation], list[Finding]]:
+    """Every inline citation of a page, numbered `cite-1`, `cite-2`... in reading order."""
+    label = page_title(markdown, page)
+    found: list[InlineCitation] = []
+    problems: list[Finding] = []
+    for match in _scan(markdown):
+        line = markdown.count("\n", 0, match.start()) + 1
+        if match.group("malformed"):
+            problems.append(
+                findings.error(
+                    path,
+                    line,
+                    f"malformed citation starting {markdown[match.start() : match.start() + 40]!r}",
+                    f"Write {SYNTAX}.",
+                )
+            )
+            continue
+        context = {
+            m.group("key"): _unescape(m.group("value"))
+            for m in RE_CONTEXT.finditer(match.group("context"))
+        }
+        place = CitingPlace(path, line, page, f"cite-{len(found) + 1}", label)
+        citation = Citation(
+            source_id=match.group("source"),
+            quote=_unescape(match.group("quote")),
+            place=place,
+            prefix=context.get("prefix", ""),
+            suffix=context.get("suffix", ""),
+        )
+        found.append(InlineCitation(match.start(), match.end(), citation))
+    return found, problems
+
+
+def short_source_label(source_id: str) -> str:
+    """`000` for `000_7edff155f20879db`: enough to tell sources apart in running text."""
+    return source_id.split("_", 1)[0]
+
+
+def citation_link(resolved: ResolvedCitation, page: str, fragment: str) -> str:
+    """A Markdown link from `page` to the cited sentence, titled with the exact quoted text."""
+    target = posixpath.relpath(f"sources/{resolved.source.id}.md", posixpath.dirname(page) or ".")
+    label = f"{short_source_label(resolved.source.id)} {resolved.anchor}"
+    title = escape_text(" ".join(resolved.source_text.split()))
+    link = f'[\\[{escape_text(label)}\\]]({target}#{resolved.anchor} "{title}")'
+    return f"{link}{{#{fragment} .dossier-cite}}"
+
+
+def render_inline_citations(
+    markdown: str, page: str, resolve: Callable[[str, str], ResolvedCitation | None]
+) -> str:
+    """`markdown` with each inline citation replaced by its link; `resolve(page, fragment)`."""
+    inline, _ = find_inline_citations(markdown, page, page)
+    parts = []
+    position = 0
+    for item in inline:
+        resolved = resolve(page, item.citation.place.fragment)
+        parts.append(markdown[position : item.start])
+        parts.append(
+            citation_link(resolved, page, item.citation.place.fragment)
+            if resolved
+            else markdown[item.start : item.end]
+        )
+        position = item.end
+    parts.append(markdown[position:])
+    return "".join(parts)
+
+
+def resolved_by_place(
+    resolved: list[ResolvedCitation],
+) -> Mapping[tuple[str, str], ResolvedCitation]:
+    return {(r.citation.place.page, r.citation.place.fragment): r for r in resolved}

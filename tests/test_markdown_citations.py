@@ -1,0 +1,64 @@
+"""The inline citation syntax in Markdown pages: found where written, ignored in code."""
+
+from __future__ import annotations
+
+from conftest import PROJECT_ROOT
+from dossier.citations import resolve_citation
+from dossier.markdown_citations import find_inline_citations, render_inline_citations
+from dossier.sources import load_sources
+
+SPANISH = "000_7edff155f20879db"
+SOURCES = {source.id: source for source in load_sources(PROJECT_ROOT).sources}
+
+PAGE = f"""# Notes
+
+The office denied it [@{SPANISH} "negó que se hubiera alcanzado"].
+Twice: [@{SPANISH} "garantizar la seguridad" prefix="busca"] and
+[@{SPANISH} "con \\"comillas\\"" suffix="y más"].
+
+Shown, not cited: `[@{SPANISH} "Italia negocia"]` and
+
+```markdown
+[@{SPANISH} "Italia negocia"]
+```
+"""
+
+
+def test_citations_are_found_with_their_line_and_context_and_code_is_skipped() -> None:
+    inline, problems = find_inline_citations(PAGE, "docs/notes/page.md", "notes/page.md")
+
+    assert problems == []
+    citations = [item.citation for item in inline]
+    assert [(c.quote, c.prefix, c.suffix, c.place.line, c.place.fragment) for c in citations] == [
+        ("negó que se hubiera alcanzado", "", "", 3, "cite-1"),
+        ("garantizar la seguridad", "busca", "", 4, "cite-2"),
+        ('con "comillas"', "", "y más", 5, "cite-3"),
+    ]
+    assert {c.place.label for c in citations} == {"Notes"}
+
+
+def test_a_malformed_citation_is_an_error_that_shows_the_syntax() -> None:
+    _, (problem,) = find_inline_citations(
+        f"# T\n\nSee [@{SPANISH} Italia negocia].\n", "docs/t.md", "t.md"
+    )
+
+    assert (problem.path, problem.line) == ("docs/t.md", 3)
+    assert problem.message.startswith(f"malformed citation starting '[@{SPANISH} Italia negocia]")
+    assert (
+        problem.hint
+        == 'Write [@SOURCE "quote"], optionally with prefix="..." or suffix="..." before the ].'
+    )
+
+
+def test_a_citation_renders_as_a_link_to_the_sentence_titled_with_the_exact_text() -> None:
+    markdown = f'# T\n\nDenied [@{SPANISH} "negó que se hubiera alcanzado"].\n'
+    inline, _ = find_inline_citations(markdown, "docs/notes/t.md", "notes/t.md")
+    resolved, _ = resolve_citation(inline[0].citation, SOURCES)
+
+    rendered = render_inline_citations(markdown, "notes/t.md", lambda page, fragment: resolved)
+
+    assert rendered == (
+        "# T\n\nDenied "
+        f'[\\[000 p8&#45;s1\\]](../sources/{SPANISH}.md#p8-s1 "negó que se hubiera alcanzado")'
+        "{#cite-1 .dossier-cite}.\n"
+    )
