@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT_ROOT, ExampleProject, tree_snapshot
+from dossier.checks import check_project
 from dossier.cli import main
 from dossier.render import render_pages
-from dossier.sources import load_sources
 
 ARTICLE = "Italia negocia un acuerdo. El contrato sigue en discusión.\n"
 
@@ -91,8 +91,10 @@ def test_render_writes_the_pages_the_site_builds(tmp_path: Path) -> None:
     result = run_dossier("render", "--out", str(out), cwd=PROJECT_ROOT)
 
     assert result.returncode == 0, result.stderr
-    expected = render_pages(load_sources(PROJECT_ROOT).sources)
+    checked = check_project(PROJECT_ROOT)
+    expected = render_pages(checked.sources, checked.citations)
     assert {path: content.encode() for path, content in expected.items()} == tree_snapshot(out)
+    assert "[Date evidence](#date-evidence)" in expected["sources/000_7edff155f20879db.md"]
     assert sorted(expected) == [
         "sources/000_7edff155f20879db.md",
         "sources/001_de767ab6f4448240.md",

@@ -45,7 +45,7 @@ def test_the_sources_index_matches_its_golden_file(
 ) -> None:
     example_project.add_seed("001_def", "L’Italia tratta con SpaceX.", language="it")
     example_project.add_seed("000_abc", ARTICLE)
-    pages = render_pages(load_sources(example_project.root).sources)
+    pages = render_pages(load_sources(example_project.root).sources, ())
 
     assert list(pages) == ["sources/index.md", "sources/000_abc.md", "sources/001_def.md"]
     golden("sources_index.md", pages["sources/index.md"])
@@ -55,8 +55,8 @@ def test_rendering_twice_gives_the_same_pages(example_project: ExampleProject) -
     example_project.add_seed("000_abc", ARTICLE)
     sources = load_sources(example_project.root).sources
 
-    assert render_pages(sources) == render_pages(tuple(reversed(sources)))
-    assert render_pages(sources) == render_pages(load_sources(example_project.root).sources)
+    assert render_pages(sources, ()) == render_pages(tuple(reversed(sources)), ())
+    assert render_pages(sources, ()) == render_pages(load_sources(example_project.root).sources, ())
 
 
 @given(st.text())

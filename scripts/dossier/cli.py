@@ -71,7 +71,7 @@ def run_render(root: Path, out: Path, replace: bool) -> int:
         _print_findings(checked)
         print(f"dossier: nothing written to {out}", file=sys.stderr)
         return EXIT_FINDINGS
-    pages = render_pages(checked.sources)
+    pages = render_pages(checked.sources, checked.citations)
     out.parent.mkdir(parents=True, exist_ok=True)
     # Write everything aside, then swap it in, so a failure never leaves a half-written folder.
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))

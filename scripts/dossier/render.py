@@ -96,7 +96,7 @@ def render_sources_index(sources: tuple[Source, ...], environment: jinja2.Enviro
 
 
 def render_pages(
-    sources: tuple[Source, ...], citations: tuple[ResolvedCitation, ...] = ()
+    sources: tuple[Source, ...], citations: tuple[ResolvedCitation, ...]
 ) -> Mapping[str, str]:
     """Every generated page, keyed by its path under docs/, in a stable order."""
     environment = _environment()

@@ -139,7 +139,7 @@ def _schema_findings(document: YamlDocument, path: str) -> list[Finding]:
     found = []
     validator = jsonschema.Draft202012Validator(schema)
     for problem in sorted(
-        validator.iter_errors(document.data), key=lambda e: list(e.absolute_path)
+        validator.iter_errors(document.data), key=lambda e: [str(part) for part in e.absolute_path]
     ):
         key_path = tuple(problem.absolute_path)
         if problem.validator == "additionalProperties":
@@ -282,8 +282,8 @@ def load_source(
         sidecar_file.read_text(encoding="utf-8", errors="replace"), sidecar_path
     )
     found += sidecar_found
-    if metadata is not None and document is not None and metadata.sha256 != sha256_hex(data):
-        actual = sha256_hex(data)
+    actual = sha256_hex(data)
+    if metadata is not None and document is not None and metadata.sha256 != actual:
         found.append(
             findings.error(
                 sidecar_path,
