@@ -11,8 +11,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Everything a site build needs, and nothing it writes.
@@ -45,11 +47,66 @@ class ExampleProject:
         (self.seeds / f"{source_id}.yml").write_text(sidecar, encoding="utf-8")
         return text_file
 
+    def add_categories(self, *slugs: str) -> None:
+        register = self.root / "docs" / "register"
+        register.mkdir(parents=True, exist_ok=True)
+        entries = [
+            {"slug": slug, "title": slug.title(), "description": f"About {slug}."} for slug in slugs
+        ]
+        (register / "categories.yml").write_text(yaml.safe_dump(entries), encoding="utf-8")
+
+    def add_question(
+        self, question_id: str, body: str = "Why it matters.\n", **fields: Any
+    ) -> Path:
+        """Write docs/register/<id>.md: a valid question, with `fields` replacing the defaults.
+
+        A field given as None is left out.
+        """
+        category = question_id.split("/")[0]
+        front_matter = {**valid_question_fields(category), **fields}
+        front_matter = {key: value for key, value in front_matter.items() if value is not None}
+        path = self.root / "docs" / "register" / f"{question_id}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f"---\n{yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)}---\n{body}",
+            encoding="utf-8",
+        )
+        return path
+
+
+EXAMPLE_ARTICLE = (
+    "Italia negocia un acuerdo con SpaceX. El cifrado de datos protege las conexiones.\n"
+)
+
+
+def valid_question_fields(category: str) -> dict[str, Any]:
+    return {
+        "title": f"What does {category} need?",
+        "category": category,
+        "status": "open",
+        "priority": "high",
+        "raised": "2026-11-01",
+        "basis": "not-mentioned",
+        "resolve_before": "contract",
+        "evidence": [
+            {
+                "source": "000_abc",
+                "quote": "Italia negocia un acuerdo",
+                "note": "Says nothing more.",
+            }
+        ],
+        "missing": ["a named parameter"],
+        "watch": ["satellite", "satélite"],
+        "reviewed": ["000_abc"],
+        "answer": None,
+    }
+
 
 def valid_sidecar(data: bytes, language: str = "es", title: str = "A test article") -> str:
     return (
         f"title: {title}\n"
         f"language: {language}\n"
+        "kind: news\n"
         "outlet: null\n"
         "published: null\n"
         "url: null\n"

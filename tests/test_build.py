@@ -96,12 +96,16 @@ def test_source_pages_mark_cited_sentences_and_link_back_to_each_citation(built_
 
     cited = [span["id"] for span in soup.select(".dossier-sentence--cited")]
     assert {"p2-s1", "p3-s1", "p7-s1", "p8-s1", "p9-s1"} <= set(cited)
-    assert "p10-s2" not in cited
     rows = {row.td.get_text(): row for row in soup.select("#cited-by ~ table tbody tr") if row.td}
     back_links = [(a.get_text(), a["href"]) for a in rows["p7-s1"].select("td:nth-of-type(2) a")]
-    assert back_links == [("Date evidence", "#date-evidence")]
+    assert ("Date evidence", "#date-evidence") in back_links
+    assert (
+        "Who published each article, and when?",
+        "../../register/source-provenance/outlets-and-dates/#evidence-1",
+    ) in back_links
     home_links = [a["href"] for a in rows["p2-s1"].select("td:nth-of-type(2) a")]
-    assert home_links == ["../../#cite-1", "../../#cite-2"]
+    assert home_links[:2] == ["../../#cite-1", "../../#cite-2"]
+    assert "../../register/accreditation/evaluation-standards/#evidence-1" in home_links
     evidence = [q.get_text() for q in soup.select("#date-evidence q")]
     assert evidence == ["antes de su investidura el 20 de enero"]
 
@@ -148,3 +152,35 @@ def test_links_to_sentence_anchors_are_validated(
     assert (result.returncode == 0) is builds, result.stderr
     if not builds:
         assert f"'#{fragment}'" in result.stderr
+
+
+def test_every_question_has_a_page_with_its_header_and_evidence(built_site: Path) -> None:
+    checked = check_project(PROJECT_ROOT)
+
+    for question in checked.questions:
+        soup = page(built_site, f"register/{question.id}/index.html")
+        assert soup.h1 is not None
+        assert soup.h1.get_text().removesuffix("¶") == question.title
+        badges = [badge.get_text() for badge in soup.select(".dossier-badge")]
+        assert question.status in badges
+        evidence_links = [
+            a["href"] for a in soup.select("blockquote.dossier-evidence a.dossier-cite")
+        ]
+        assert len(evidence_links) == len(question.evidence)
+        assert all(str(href).startswith("../../../sources/") for href in evidence_links)
+
+
+def test_the_register_index_lists_every_question_and_the_downloads_are_published(
+    built_site: Path,
+) -> None:
+    checked = check_project(PROJECT_ROOT)
+    tables = page(built_site, "register/index.html").select("article table")
+
+    question_rows = tables[-1].select("tbody tr")
+    assert len(question_rows) == len(checked.questions)
+    exported = json.loads((built_site / "register" / "register.json").read_text(encoding="utf-8"))
+    assert sorted(exported["questions"]) == sorted(q.id for q in checked.questions)
+    csv_lines = (built_site / "register" / "register.csv").read_text(encoding="utf-8").splitlines()
+    assert len(csv_lines) == len(checked.questions) + 1
+    assert (built_site / "register" / "question.schema.json").is_file()
+    assert len(page(built_site, "register/dashboard/index.html").select("svg.dossier-chart")) == 2

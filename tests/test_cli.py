@@ -11,6 +11,7 @@ import pytest
 from conftest import PROJECT_ROOT, ExampleProject, tree_snapshot
 from dossier.checks import check_project
 from dossier.cli import main
+from dossier.project_date import last_change_date
 from dossier.render import render_pages
 
 ARTICLE = "Italia negocia un acuerdo. El contrato sigue en discusión.\n"
@@ -45,8 +46,8 @@ def test_check_prints_every_finding_and_exits_1_on_errors(example_project: Examp
     lines = result.stdout.splitlines()
     assert lines[0].startswith("seeds/000_abc.txt:1: error: article without its sidecar")
     assert all(line.startswith("seeds/001_def.yml:1: error: missing field") for line in lines[1:])
-    assert len(lines) == 1 + 6  # every missing field of the second sidecar, not just the first
-    assert "0 source(s) loaded, 7 error(s), 0 warning(s)" in result.stderr
+    assert len(lines) == 1 + 7  # every missing field of the second sidecar, not just the first
+    assert "0 source(s) loaded, 8 error(s), 0 warning(s)" in result.stderr
 
 
 def test_warnings_fail_only_with_strict(example_project: ExampleProject) -> None:
@@ -92,14 +93,17 @@ def test_render_writes_the_pages_the_site_builds(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     checked = check_project(PROJECT_ROOT)
-    expected = render_pages(checked.sources, checked.citations)
+    expected = render_pages(checked, last_change_date(PROJECT_ROOT))
     assert {path: content.encode() for path, content in expected.items()} == tree_snapshot(out)
     assert "[Date evidence](#date-evidence)" in expected["sources/000_7edff155f20879db.md"]
-    assert sorted(expected) == [
-        "sources/000_7edff155f20879db.md",
-        "sources/001_de767ab6f4448240.md",
+    assert {
         "sources/index.md",
-    ]
+        "sources/000_7edff155f20879db.md",
+        "register/index.md",
+        "register/dashboard.md",
+        "register/register.json",
+        "register/crypto-scheme/index.md",
+    } <= set(expected)
 
 
 def test_render_refuses_a_folder_that_is_not_empty_unless_asked_to_replace(tmp_path: Path) -> None:

@@ -98,7 +98,7 @@ def test_checksum_mismatch_points_at_the_sha256_line_and_gives_the_new_checksum(
 
     assert loaded.sources == ()
     (finding,) = loaded.findings
-    assert (finding.path, finding.line) == ("seeds/000_abc.yml", 7)
+    assert (finding.path, finding.line) == ("seeds/000_abc.yml", 8)
     assert f"does not match seeds/000_abc.txt, which hashes to {actual}" in finding.message
     assert f"set `sha256: {actual}`" in finding.hint
 
@@ -112,7 +112,7 @@ def test_invalid_yaml_names_its_line(example_project: ExampleProject) -> None:
     (finding,) = load_sources(example_project.root).findings
 
     assert finding.path == "seeds/000_abc.yml"
-    assert finding.line in (6, 7)  # the unclosed list is noticed where the next key begins
+    assert finding.line in (7, 8)  # the unclosed list is noticed where the next key begins
     assert finding.message.startswith("invalid YAML")
 
 
@@ -134,13 +134,14 @@ def test_every_sidecar_problem_is_reported_in_one_run(example_project: ExamplePr
     }
 
     assert set(found) == {
+        (1, "missing field 'kind'"),
         (1, "missing field 'sha256'"),
         (2, "language: 'fr' is not one of ['en', 'es', 'it']"),
         (4, "published: '15 January 2025' does not match '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'"),
         (7, "unknown field 'author'"),
     }
     assert (
-        "title, language, outlet, published, url, reports_cited, sha256, notes"
+        "title, language, kind, outlet, published, url, reports_cited, sha256, notes, date_evidence"
         in found[(7, "unknown field 'author'")]
     )
 

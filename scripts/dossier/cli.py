@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import shutil
 import sys
 import tempfile
@@ -10,7 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dossier.checks import CheckedProject, check_project
-from dossier.render import render_pages
+from dossier.project_date import last_change_date
+from dossier.register import REGISTER_DIRECTORY, RegisterError, load_categories, new_question_path
+from dossier.render import new_question_text, render_pages
+from dossier.sources import load_sources
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROJECT_MARKER = "mkdocs.yml"
@@ -71,7 +75,7 @@ def run_render(root: Path, out: Path, replace: bool) -> int:
         _print_findings(checked)
         print(f"dossier: nothing written to {out}", file=sys.stderr)
         return EXIT_FINDINGS
-    pages = render_pages(checked.sources, checked.citations)
+    pages = render_pages(checked, last_change_date(root))
     out.parent.mkdir(parents=True, exist_ok=True)
     # Write everything aside, then swap it in, so a failure never leaves a half-written folder.
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
@@ -86,6 +90,25 @@ def run_render(root: Path, out: Path, replace: bool) -> int:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     print(f"dossier: wrote {len(pages)} page(s) to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_new_question(root: Path, category: str, title: str) -> int:
+    register = root / REGISTER_DIRECTORY
+    categories, problems = load_categories(register, root)
+    if problems:
+        raise UsageError(str(problems[0]))
+    try:
+        target = new_question_path(register, categories, category, title)
+    except RegisterError as exc:
+        raise UsageError(str(exc)) from exc
+    sources = load_sources(root).sources
+    first_source = sources[0].id if sources else "SOURCE"
+    content = new_question_text(title.strip(), category, datetime.date.today(), first_source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(content, encoding="utf-8")
+    print(target.relative_to(root).as_posix())
+    print("dossier: fill in evidence, missing and watch, then run check", file=sys.stderr)
     return EXIT_OK
 
 
@@ -123,6 +146,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="DIR", help="folder to write the pages to"
     )
     render.add_argument("--replace", action="store_true", help="overwrite DIR when it is not empty")
+
+    new_question = commands.add_parser(
+        "new-question",
+        parents=[common],
+        help="start a question of the register from a template",
+        description="Write docs/register/CATEGORY/<slug>.md from a template, dated today, "
+        "with a slug made from the title.",
+        epilog="Refuses an unknown category and a slug that exists. Exit status: 0 written, "
+        "2 refused.",
+    )
+    new_question.add_argument("category", help="the category's slug, e.g. crypto-scheme")
+    new_question.add_argument("title", help='the question, e.g. "Who can revoke the keys?"')
     return parser
 
 
@@ -135,6 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(f"--root {root} holds no {PROJECT_MARKER}; pass the project folder")
         if arguments.command == "check":
             return run_check(root, arguments.strict)
+        if arguments.command == "new-question":
+            return run_new_question(root, arguments.category, arguments.title)
         return run_render(root, arguments.out, arguments.replace)
     except UsageError as exc:
         parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from dossier import findings
 from dossier.citations import Citation, CitingPlace, ResolvedCitation
 from dossier.findings import Finding
-from dossier.render import escape_text
+from dossier.templating import escape_text
 
 RE_CODE_OR_CITATION = re.compile(
     r"""(?xms)
@@ -68,10 +68,13 @@ def _scan(markdown: str) -> Iterator[re.Match[str]]:
 
 
 def find_inline_citations(
-    markdown: str, path: str, page: str
+    markdown: str, path: str, page: str, label: str | None = None
 ) -> tuple[list[InlineCitation], list[Finding]]:
-    """Every inline citation of a page, numbered `cite-1`, `cite-2`... in reading order."""
-    label = page_title(markdown, page)
+    """Every inline citation of a page, numbered `cite-1`, `cite-2`... in reading order.
+
+    `label` names the page in back-links; by default, its first heading.
+    """
+    label = label or page_title(markdown, page)
     found: list[InlineCitation] = []
     problems: list[Finding] = []
     for match in _scan(markdown):

@@ -26,18 +26,15 @@ def _project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _import_core() -> tuple[ModuleType, ModuleType, ModuleType]:
+def _import_core() -> dict[str, ModuleType]:
     """The core modules, imported anew so that `mkdocs serve` sees edits to scripts/.
 
     MkDocs loads a hook once per process; the modules it imports would otherwise stay as they were.
     """
     for name in [name for name in sys.modules if name == "dossier" or name.startswith("dossier.")]:
         del sys.modules[name]
-    return (
-        importlib.import_module("dossier.checks"),
-        importlib.import_module("dossier.render"),
-        importlib.import_module("dossier.markdown_citations"),
-    )
+    names = ("checks", "render", "markdown_citations", "project_date")
+    return {name: importlib.import_module(f"dossier.{name}") for name in names}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -47,8 +44,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    checks, render, markdown_citations = _import_core()
-    checked = checks.check_project(_project_root(config))
+    core = _import_core()
+    root = _project_root(config)
+    checked = core["checks"].check_project(root)
     for finding in checked.findings:
         # Warnings are news for the editor, not a reason to fail a strict build: log them as info.
         log.log(logging.ERROR if finding.is_error else logging.INFO, "%s", finding)
@@ -57,10 +55,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"The dossier has {len(checked.errors)} error(s), listed above; "
             "fix them, then rebuild (`python -m dossier check` lists them too)."
         )
-    for path, content in render.render_pages(checked.sources, checked.citations).items():
+    pages = core["render"].render_pages(checked, core["project_date"].last_change_date(root))
+    for path, content in pages.items():
+        # Question pages replace their files: the same text, with a generated header.
+        written = files.get_file_from_path(path)
+        if written is not None:
+            files.remove(written)
         files.append(File.generated(config, path, content=content))
-    _build["markdown_citations"] = markdown_citations
-    _build["citations"] = markdown_citations.resolved_by_place(list(checked.citations))
+    _build["markdown_citations"] = core["markdown_citations"]
+    _build["citations"] = core["markdown_citations"].resolved_by_place(list(checked.citations))
     return files
 
 

@@ -2,56 +2,18 @@
 
 from __future__ import annotations
 
-import json
+import datetime
 import posixpath
 from collections import defaultdict
 from collections.abc import Mapping
 
 import jinja2
 
+from dossier.checks import CheckedProject
 from dossier.citations import DATE_EVIDENCE_FRAGMENT, CitingPlace, ResolvedCitation
+from dossier.render_register import build_view, render_question_page, render_register_pages
 from dossier.sources import Source
-
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "it": "Italian"}
-
-# Source text and user-written fields are shown, never interpreted. Beyond HTML's own specials,
-# every character that Markdown or a pymdown extension gives meaning to inside a line becomes a
-# character reference, so no inline pattern (emphasis, links, emoji, critic marks, keys, smart
-# symbols) can fire. Escaped text never starts a line, so block syntax (`1.`, `--8<--`) cannot.
-_MARKUP_CHARACTERS = "&<>\"'\\`*_{}[]()#+-!|~^=:$"
-_TEXT_ESCAPES = {ord(character): f"&#{ord(character)};" for character in _MARKUP_CHARACTERS}
-# A line break inside a sentence would let the next line start a Markdown block; HTML renders the
-# reference as the same white space.
-_TEXT_ESCAPES[ord("\n")] = "&#10;"
-
-
-def escape_text(text: str) -> str:
-    """`text` as inert character data, safe in Markdown and HTML alike, shown exactly as written."""
-    return text.translate(_TEXT_ESCAPES)
-
-
-def front_matter_string(text: str) -> str:
-    """A YAML scalar for front matter; JSON strings are valid YAML."""
-    return json.dumps(text)
-
-
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
-
-
-def _environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("dossier", "templates"),
-        autoescape=False,  # the output is Markdown: escaping is explicit, with the `text` filter
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters["text"] = escape_text
-    environment.filters["front_matter_string"] = front_matter_string
-    environment.filters["language_name"] = language_name
-    return environment
+from dossier.templating import environment as make_environment
 
 
 def source_page_path(source: Source) -> str:
@@ -95,15 +57,17 @@ def render_sources_index(sources: tuple[Source, ...], environment: jinja2.Enviro
     return environment.get_template("sources_index.md.j2").render(sources=sources)
 
 
-def render_pages(
-    sources: tuple[Source, ...], citations: tuple[ResolvedCitation, ...]
-) -> Mapping[str, str]:
-    """Every generated page, keyed by its path under docs/, in a stable order."""
-    environment = _environment()
-    ordered = tuple(sorted(sources, key=lambda source: source.id))
+def render_pages(checked: CheckedProject, as_of: datetime.date) -> Mapping[str, str]:
+    """Every page the dossier generates or decorates, keyed by its path under docs/.
+
+    Question pages replace their hand-written files: the same file with a generated header.
+    Output depends on the input and `as_of` only, in a stable order.
+    """
+    environment = make_environment()
+    ordered = tuple(sorted(checked.sources, key=lambda source: source.id))
     ordered_citations = tuple(
         sorted(
-            citations,
+            checked.citations,
             key=lambda c: (
                 c.citation.place.page,
                 c.citation.place.path,
@@ -115,4 +79,24 @@ def render_pages(
     pages = {"sources/index.md": render_sources_index(ordered, environment)}
     for source in ordered:
         pages[source_page_path(source)] = render_source_page(source, ordered_citations, environment)
+    view = build_view(
+        checked.categories,
+        checked.questions,
+        checked.sources,
+        ordered_citations,
+        checked.watch_hits,
+        as_of,
+    )
+    pages.update(render_register_pages(view, environment))
+    for question in view.questions:
+        pages[question.page] = render_question_page(question, view, environment)
     return pages
+
+
+def new_question_text(title: str, category: str, today: datetime.date, source_id: str) -> str:
+    """A new question file for `new-question`: every field present, placeholders to replace."""
+    return (
+        make_environment()
+        .get_template("new_question.md.j2")
+        .render(title=title, category=category, today=today.isoformat(), source_id=source_id)
+    )

@@ -21,6 +21,8 @@ from dossier.yamldoc import YamlDocument, YamlDocumentError, parse_yaml
 SEEDS_DIRECTORY = "seeds"
 TEXT_SUFFIX = ".txt"
 SIDECAR_SUFFIX = ".yml"
+# Data files that live beside the seeds and describe them all, rather than being one.
+SEEDS_DATA_FILES = ("topics.yml", "gazetteer.yml")
 # Source ids become file names and URLs: keep them to plain names such as `000_7edff155f20879db`.
 RE_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -44,6 +46,8 @@ class SourceMetadata:
     title: str
     """An English headline written from the text."""
     language: str
+    kind: str
+    """news, primary (an official document) or analysis."""
     outlet: str | None
     published: str | None
     url: str | None
@@ -214,6 +218,7 @@ def parse_sidecar(
     metadata = SourceMetadata(
         title=data["title"],
         language=data["language"],
+        kind=data["kind"],
         outlet=data["outlet"],
         published=data["published"],
         url=data["url"],
@@ -244,7 +249,7 @@ def _seed_files(seeds: Path, root: Path) -> tuple[dict[str, dict[str, Path]], li
                     "Copy the article into seeds/ instead.",
                 )
             )
-        elif path.name.startswith(".") or path.is_dir():
+        elif path.name.startswith(".") or path.is_dir() or path.name in SEEDS_DATA_FILES:
             continue
         elif path.suffix not in (TEXT_SUFFIX, SIDECAR_SUFFIX):
             found.append(

@@ -1,0 +1,527 @@
+"""The register of open questions: load each question file, validate it, and find watch hits."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from dossier import findings
+from dossier.citations import Citation, CitingPlace
+from dossier.findings import Finding
+from dossier.sources import Source
+from dossier.yamldoc import YamlDocument, YamlDocumentError, parse_yaml
+
+REGISTER_DIRECTORY = "docs/register"
+CATEGORIES_FILE = "categories.yml"
+RE_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
+)
+RE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RE_SLUG_WORD = re.compile(r"[a-z0-9]+")
+SLUG_LENGTH = 60
+STATUSES = ("open", "partially-answered", "answered", "superseded", "withdrawn")
+PRIORITIES = ("high", "medium", "low")
+ANSWERED_STATUSES = ("answered", "partially-answered")
+
+
+class RegisterError(ValueError):
+    """A request about the register that cannot be carried out, with what to do instead."""
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the register, as its file states it."""
+
+    id: str
+    """`<category>/<slug>`: the file's path under docs/register/ without `.md`."""
+    path: str
+    """Project-relative path of the file."""
+    title: str
+    category: str
+    status: str
+    priority: str
+    raised: datetime.date
+    basis: str
+    resolve_before: str
+    owner: str | None
+    evidence: tuple[Citation, ...]
+    evidence_notes: tuple[str, ...]
+    """One note per evidence citation: what it shows and why it is not enough."""
+    missing: tuple[str, ...]
+    watch: tuple[str, ...]
+    related: tuple[str, ...]
+    reviewed: tuple[str, ...]
+    answer: Answer | None
+    superseded_by: str | None
+    reason: str | None
+    body: str
+    """The prose after the front matter, as written."""
+    field_lines: Mapping[str, int]
+    """The file line of each front-matter field, for findings to point at."""
+
+    def line_of(self, field: str) -> int:
+        return self.field_lines.get(field, 1)
+
+    @property
+    def page(self) -> str:
+        """The question's page, relative to docs/."""
+        return f"register/{self.id}.md"
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return self.evidence + (self.answer.citations if self.answer else ())
+
+
+@dataclass(frozen=True)
+class WatchHit:
+    """A sentence of a source that contains one of a question's watch terms."""
+
+    question_id: str
+    source_id: str
+    anchor: str
+    term: str
+    sentence: str
+    is_news: bool
+    """False when the question already cites the source or lists it as reviewed."""
+
+
+@dataclass(frozen=True)
+class LoadedRegister:
+    categories: tuple[Category, ...]
+    questions: tuple[Question, ...]
+    findings: tuple[Finding, ...]
+
+
+@cache
+def question_schema() -> dict[str, Any]:
+    """The JSON Schema for question front matter, kept in the package so the site publishes it."""
+    text = resources.files("dossier").joinpath("schemas/question.schema.json").read_text()
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def _iso_dates(value: Any) -> Any:
+    """YAML reads `2026-11-23` as a date; the schema, like JSON, knows only strings."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _iso_dates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_iso_dates(item) for item in value]
+    return value
+
+
+def load_categories(register: Path, root: Path) -> tuple[tuple[Category, ...], list[Finding]]:
+    path = register / CATEGORIES_FILE
+    relative = path.relative_to(root).as_posix()
+    if not path.is_file():
+        return (), [
+            findings.error(
+                relative, 1, "no categories file", "List the categories: slug, title, description."
+            )
+        ]
+    try:
+        document = parse_yaml(path.read_text(encoding="utf-8"))
+    except YamlDocumentError as exc:
+        return (), [findings.error(relative, exc.line, f"invalid YAML: {exc}", "Fix the syntax.")]
+    categories = []
+    problems = []
+    for index, entry in enumerate(document.data or []):
+        line = document.line_of((index,))
+        fields = entry if isinstance(entry, dict) else {}
+        slug, title, description = (
+            str(fields.get(key, "")) for key in ("slug", "title", "description")
+        )
+        if not (RE_SLUG.match(slug) and title and description):
+            problems.append(
+                findings.error(
+                    relative,
+                    line,
+                    f"category {index + 1} needs a slug (lower-case words), a title, a description",
+                    "Write `- slug: ...`, `title: ...` and `description: ...`.",
+                )
+            )
+            continue
+        categories.append(Category(slug, title, " ".join(description.split())))
+    return tuple(categories), problems
+
+
+def slugify(title: str) -> str:
+    """`who-can-revoke-the-keys` for "Who can revoke the keys?": ASCII words, 60 characters."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    slug = ""
+    for word in RE_SLUG_WORD.findall(ascii_title):
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > SLUG_LENGTH:
+            break
+        slug = candidate
+    return slug
+
+
+def new_question_path(
+    register: Path, categories: tuple[Category, ...], category: str, title: str
+) -> Path:
+    """Where a new question titled `title` goes; RegisterError if it cannot go anywhere."""
+    slugs = [known.slug for known in categories]
+    if category not in slugs:
+        raise RegisterError(f"unknown category {category!r}; categories: {', '.join(slugs)}")
+    if not title.strip().endswith("?"):
+        raise RegisterError(f"the title {title!r} is not a question; end it with '?'")
+    slug = slugify(title)
+    if not slug:
+        raise RegisterError(f"the title {title!r} has no letters or digits to make a file name of")
+    target = register / category / f"{slug}.md"
+    if target.exists():
+        raise RegisterError(
+            f"{REGISTER_DIRECTORY}/{category}/{slug}.md exists already; "
+            "choose another title, or edit that question"
+        )
+    return target
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter YAML, body, line the body starts on), or None without front matter."""
+    match = RE_FRONT_MATTER.match(text)
+    if not match:
+        return None
+    return match.group("yaml") or "", text[match.end() :], text.count("\n", 0, match.end()) + 1
+
+
+def _schema_findings(document: YamlDocument, path: str) -> list[Finding]:
+    schema = question_schema()
+    properties: dict[str, Any] = schema["properties"]
+    data = _iso_dates(document.data)
+    problems = []
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    for error in sorted(
+        validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]
+    ):
+        key_path = tuple(error.absolute_path)
+        field = ".".join(str(part) for part in key_path)
+        if error.validator == "additionalProperties":
+            for name in sorted(set(data) - set(properties)):
+                problems.append(
+                    findings.error(
+                        path,
+                        document.line_of((name,)),
+                        f"unknown field {name!r}",
+                        f"Remove it or correct its spelling; fields: {', '.join(properties)}.",
+                    )
+                )
+            continue
+        if error.validator == "required":
+            name = error.message.split("'")[1]
+            described = properties.get(name, {}).get("description", "")
+            message, hint = f"missing field {name!r}", f"Add `{name}:` ({described})"
+            if field:
+                message = f"{field}: missing field {name!r}"
+                hint = f"Add `{name}:` to it."
+        else:
+            described = (
+                properties.get(str(key_path[0]), {}).get("description", "") if key_path else ""
+            )
+            message = f"{field or 'front matter'}: {error.message}"
+            hint = f"Expected: {described}" if described else "Correct the value."
+        problems.append(findings.error(path, document.line_of(key_path), message, hint))
+    return problems
+
+
+def _citation(
+    data: dict[str, Any], path: str, line: int, page: str, fragment: str, label: str
+) -> Citation:
+    return Citation(
+        source_id=str(data["source"]),
+        quote=str(data["quote"]),
+        place=CitingPlace(path, line, page, fragment, label),
+        prefix=str(data.get("prefix", "")),
+        suffix=str(data.get("suffix", "")),
+    )
+
+
+def _question(question_id: str, path: str, document: YamlDocument, body: str) -> Question:
+    data = document.data
+    page = f"register/{question_id}.md"
+    title = data["title"]
+    evidence = tuple(
+        _citation(
+            item,
+            path,
+            document.line_of(("evidence", index, "quote")),
+            page,
+            f"evidence-{index + 1}",
+            title,
+        )
+        for index, item in enumerate(data["evidence"])
+    )
+    answer_data = data.get("answer")
+    answer = None
+    if answer_data:
+        answer = Answer(
+            text=answer_data["text"],
+            citations=tuple(
+                _citation(
+                    item,
+                    path,
+                    document.line_of(("answer", "citations", index, "quote")),
+                    page,
+                    f"answer-{index + 1}",
+                    title,
+                )
+                for index, item in enumerate(answer_data["citations"])
+            ),
+        )
+    raised = data["raised"]
+    return Question(
+        id=question_id,
+        path=path,
+        title=title,
+        category=data["category"],
+        status=data["status"],
+        priority=data["priority"],
+        raised=raised if isinstance(raised, datetime.date) else datetime.date.fromisoformat(raised),
+        basis=data["basis"],
+        resolve_before=data["resolve_before"],
+        owner=data.get("owner"),
+        evidence=evidence,
+        evidence_notes=tuple(item["note"] for item in data["evidence"]),
+        missing=tuple(data["missing"]),
+        watch=tuple(data["watch"]),
+        related=tuple(data.get("related", ())),
+        reviewed=tuple(data.get("reviewed", ())),
+        answer=answer,
+        superseded_by=data.get("superseded_by"),
+        reason=data.get("reason"),
+        body=body,
+        field_lines={str(key[0]): line for key, line in document.lines.items() if len(key) == 1},
+    )
+
+
+def load_question(file: Path, root: Path, register: Path) -> tuple[Question | None, list[Finding]]:
+    path = file.relative_to(root).as_posix()
+    question_id = file.relative_to(register).with_suffix("").as_posix()
+    parts = split_front_matter(file.read_text(encoding="utf-8"))
+    if parts is None:
+        return None, [
+            findings.error(
+                path,
+                1,
+                "no front matter",
+                "Start the file with `---`, the question's fields, and `---`; "
+                "`python -m dossier new-question` writes one for you.",
+            )
+        ]
+    front_matter, body, _ = parts
+    try:
+        document = parse_yaml(front_matter, first_line=2)
+    except YamlDocumentError as exc:
+        return None, [
+            findings.error(path, exc.line, f"invalid YAML: {exc}", "Fix the syntax at that line.")
+        ]
+    if not isinstance(document.data, dict):
+        return None, [
+            findings.error(
+                path,
+                1,
+                "the front matter is not a mapping of fields",
+                "Write one `field: value` per line.",
+            )
+        ]
+    problems = _schema_findings(document, path)
+    if problems:
+        return None, problems
+    return _question(question_id, path, document, body), []
+
+
+def _status_findings(question: Question, today: datetime.date) -> list[Finding]:
+    problems = []
+
+    def problem(field: str, message: str, hint: str) -> None:
+        problems.append(findings.error(question.path, question.line_of(field), message, hint))
+
+    if question.status in ANSWERED_STATUSES and question.answer is None:
+        problem(
+            "status",
+            f"status is {question.status} but there is no answer",
+            "Add `answer:` with its text and at least one citation.",
+        )
+    if question.status == "superseded" and not question.superseded_by:
+        problem(
+            "status",
+            "status is superseded but superseded_by is missing",
+            "Name the question that replaces it in `superseded_by:`.",
+        )
+    if question.status == "withdrawn" and not question.reason:
+        problem("status", "status is withdrawn but there is no reason", "Say why in `reason:`.")
+    if question.raised > today:
+        problem(
+            "raised",
+            f"raised {question.raised.isoformat()} is in the future",
+            f"Use the date it was raised, at latest {today.isoformat()}.",
+        )
+    return problems
+
+
+def lint_register(
+    questions: tuple[Question, ...], categories: tuple[Category, ...], today: datetime.date
+) -> list[Finding]:
+    """Rules across questions and categories that a schema cannot state."""
+    problems = []
+    slugs = [category.slug for category in categories]
+    ids = {question.id for question in questions}
+    title_counts = Counter(question.title.casefold() for question in questions)
+    for question in questions:
+        folder = question.id.split("/")[0]
+        if folder not in slugs:
+            problems.append(
+                findings.error(
+                    question.path,
+                    question.line_of("category"),
+                    f"unknown category {folder!r}",
+                    f"Categories: {', '.join(slugs)}.",
+                )
+            )
+        if question.category != folder:
+            problems.append(
+                findings.error(
+                    question.path,
+                    question.line_of("category"),
+                    f"category {question.category!r} disagrees with the folder {folder!r}",
+                    f"Move the file to docs/register/{question.category}/ "
+                    f"or set `category: {folder}`.",
+                )
+            )
+        if title_counts[question.title.casefold()] > 1:
+            others = sorted(
+                q.id
+                for q in questions
+                if q.title.casefold() == question.title.casefold() and q is not question
+            )
+            problems.append(
+                findings.error(
+                    question.path,
+                    question.line_of("title"),
+                    f"duplicate title {question.title!r}, also in {', '.join(others)}",
+                    "Give each question its own title, or merge them.",
+                )
+            )
+        named = [("related", related) for related in question.related]
+        named += [("superseded_by", question.superseded_by)] if question.superseded_by else []
+        for field, related in named:
+            if related not in ids:
+                problems.append(
+                    findings.error(
+                        question.path,
+                        question.line_of(field),
+                        f"{field}: {related!r} names no question of the register",
+                        "Use an id such as crypto-scheme/key-custody: the file's path "
+                        "under docs/register/ without .md.",
+                    )
+                )
+        problems += _status_findings(question, today)
+    return problems
+
+
+def load_register(root: Path, today: datetime.date) -> LoadedRegister:
+    """Every question under docs/register, with findings for each problem in them."""
+    register = root / REGISTER_DIRECTORY
+    if not register.is_dir():
+        return LoadedRegister((), (), ())
+    categories, problems = load_categories(register, root)
+    questions = []
+    for file in sorted(register.glob("*/*.md")):
+        if file.is_symlink() and not file.resolve().is_relative_to(register.resolve()):
+            problems.append(
+                findings.error(
+                    file.relative_to(root).as_posix(),
+                    1,
+                    "a link to a file outside docs/register/",
+                    "Write the question in the register itself.",
+                )
+            )
+            continue
+        question, found = load_question(file, root, register)
+        problems += found
+        if question is not None:
+            questions.append(question)
+    ordered = tuple(questions)
+    problems += lint_register(ordered, categories, today)
+    return LoadedRegister(categories, ordered, tuple(problems))
+
+
+def fold_for_watch(text: str) -> str:
+    """Case- and accent-insensitive form: `Crittografía` and `crittografia` fold alike."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
+def watch_pattern(term: str) -> re.Pattern[str]:
+    words = fold_for_watch(term).split()
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
+
+
+def find_watch_hits(
+    questions: tuple[Question, ...], sources: tuple[Source, ...]
+) -> tuple[WatchHit, ...]:
+    """Every sentence of every source matching a question's watch terms, in a stable order."""
+    folded = {
+        source.id: [(s, fold_for_watch(s.text)) for s in source.sentences] for source in sources
+    }
+    hits = []
+    for question in questions:
+        known = {citation.source_id for citation in question.citations} | set(question.reviewed)
+        patterns = [(term, watch_pattern(term)) for term in question.watch]
+        for source in sources:
+            for sentence, text in folded[source.id]:
+                for term, pattern in patterns:
+                    if pattern.search(text):
+                        hits.append(
+                            WatchHit(
+                                question.id,
+                                source.id,
+                                sentence.anchor,
+                                term,
+                                sentence.text,
+                                source.id not in known,
+                            )
+                        )
+    return tuple(hits)
+
+
+def watch_findings(hits: tuple[WatchHit, ...], questions: tuple[Question, ...]) -> list[Finding]:
+    """A warning per watch hit in a source the question neither cites nor lists as reviewed."""
+    by_id = {question.id: question for question in questions}
+    return [
+        findings.warning(
+            by_id[hit.question_id].path,
+            by_id[hit.question_id].line_of("watch"),
+            f"{hit.question_id}: {hit.source_id} #{hit.anchor} contains watch term {hit.term!r}",
+            "Read the sentence: cite it if it answers the question, "
+            "or add the source to `reviewed:`.",
+        )
+        for hit in hits
+        if hit.is_news
+    ]

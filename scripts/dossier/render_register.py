@@ -1,0 +1,245 @@
+"""Register pages: the index, a page per category, each question's page, dashboard and downloads."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import jinja2
+
+from dossier.charts import BarChart, stacked_bar_chart
+from dossier.citations import ResolvedCitation
+from dossier.markdown_citations import citation_link, render_inline_citations
+from dossier.register import PRIORITIES, STATUSES, Category, Question, WatchHit
+from dossier.sources import Source
+from dossier.templating import relative_link
+
+DOWNLOADS = ("register.json", "register.csv", "question.schema.json", "source.schema.json")
+OLDEST_OPEN_SHOWN = 10
+UNRESOLVED_STATUSES = ("open", "partially-answered")
+
+
+@dataclass(frozen=True)
+class RegisterView:
+    """Everything the register's pages show, gathered once for all of them."""
+
+    categories: tuple[Category, ...]
+    questions: tuple[Question, ...]
+    sources: Mapping[str, Source]
+    citations: Mapping[tuple[str, str], ResolvedCitation]
+    """Resolved citations by (page, fragment)."""
+    watch_hits: Mapping[str, tuple[WatchHit, ...]]
+    """Watch hits by question id."""
+    as_of: datetime.date
+    """The date ages are counted to: the project's last change, so output depends on input only."""
+
+    def age(self, question: Question) -> int:
+        return max((self.as_of - question.raised).days, 0)
+
+    def category(self, slug: str) -> Category | None:
+        return next((category for category in self.categories if category.slug == slug), None)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((question for question in self.questions if question.id == question_id), None)
+
+    def questions_in(self, slug: str) -> tuple[Question, ...]:
+        return tuple(question for question in self.questions if question.category == slug)
+
+
+def build_view(
+    categories: tuple[Category, ...],
+    questions: tuple[Question, ...],
+    sources: tuple[Source, ...],
+    citations: tuple[ResolvedCitation, ...],
+    watch_hits: tuple[WatchHit, ...],
+    as_of: datetime.date,
+) -> RegisterView:
+    hits: dict[str, list[WatchHit]] = {}
+    for hit in watch_hits:
+        hits.setdefault(hit.question_id, []).append(hit)
+    ordered = tuple(sorted(questions, key=lambda question: question.id))
+    return RegisterView(
+        categories=categories,
+        questions=ordered,
+        sources={source.id: source for source in sources},
+        citations={(c.citation.place.page, c.citation.place.fragment): c for c in citations},
+        watch_hits={question_id: tuple(found) for question_id, found in hits.items()},
+        as_of=as_of,
+    )
+
+
+def status_counts(questions: tuple[Question, ...]) -> Counter[str]:
+    return Counter(question.status for question in questions)
+
+
+def answered_only_from_news(question: Question, view: RegisterView) -> bool:
+    """An answer that rests on news reports alone is secondary, and the page says so."""
+    if question.answer is None:
+        return False
+    kinds = {
+        view.sources[c.source_id].metadata.kind
+        for c in question.answer.citations
+        if c.source_id in view.sources
+    }
+    return kinds <= {"news"}
+
+
+def category_chart(view: RegisterView) -> BarChart:
+    rows = [
+        (category.title, dict(status_counts(view.questions_in(category.slug))))
+        for category in view.categories
+    ]
+    return stacked_bar_chart(
+        "Questions by category and status",
+        "One bar per category, its length the number of questions, coloured by status.",
+        rows,
+        STATUSES,
+    )
+
+
+def oldest_open(view: RegisterView) -> tuple[Question, ...]:
+    unresolved = [q for q in view.questions if q.status in UNRESOLVED_STATUSES]
+    return tuple(sorted(unresolved, key=lambda q: (q.raised, q.id))[:OLDEST_OPEN_SHOWN])
+
+
+def age_chart(view: RegisterView) -> BarChart:
+    rows = [
+        (question.id, {question.priority: view.age(question)}) for question in oldest_open(view)
+    ]
+    return stacked_bar_chart(
+        f"Oldest unresolved questions, age in days on {view.as_of.isoformat()}",
+        "One bar per question, its length the days since it was raised, coloured by priority.",
+        rows,
+        PRIORITIES,
+    )
+
+
+def export_json(view: RegisterView) -> str:
+    """Every question's fields, keyed by id; each entry validates against question.schema.json."""
+    questions: dict[str, Any] = {}
+    for question in view.questions:
+        entry: dict[str, Any] = {
+            "title": question.title,
+            "category": question.category,
+            "status": question.status,
+            "priority": question.priority,
+            "raised": question.raised.isoformat(),
+            "basis": question.basis,
+            "resolve_before": question.resolve_before,
+            "evidence": [
+                {**_citation_fields(citation), "note": note}
+                for citation, note in zip(question.evidence, question.evidence_notes, strict=True)
+            ],
+            "missing": list(question.missing),
+            "watch": list(question.watch),
+            "related": list(question.related),
+            "reviewed": list(question.reviewed),
+            "answer": None
+            if question.answer is None
+            else {
+                "text": question.answer.text,
+                "citations": [_citation_fields(c) for c in question.answer.citations],
+            },
+        }
+        for field in ("owner", "superseded_by", "reason"):
+            if getattr(question, field):
+                entry[field] = getattr(question, field)
+        questions[question.id] = entry
+    document = {"as_of": view.as_of.isoformat(), "questions": questions}
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _citation_fields(citation: Any) -> dict[str, str]:
+    fields = {"source": citation.source_id, "quote": citation.quote}
+    if citation.prefix:
+        fields["prefix"] = citation.prefix
+    if citation.suffix:
+        fields["suffix"] = citation.suffix
+    return fields
+
+
+CSV_COLUMNS = (
+    "id", "title", "category", "status", "priority", "raised", "age_days", "basis",
+    "resolve_before", "owner", "missing", "watch", "related", "evidence_sources", "answer",
+)  # fmt: skip
+
+
+def export_csv(view: RegisterView) -> str:
+    """One row per question; lists joined with "; " so a spreadsheet shows them in one cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for q in view.questions:
+        writer.writerow(
+            [
+                q.id, q.title, q.category, q.status, q.priority, q.raised.isoformat(), view.age(q),
+                q.basis, q.resolve_before, q.owner or "", "; ".join(q.missing), "; ".join(q.watch),
+                "; ".join(q.related), "; ".join(sorted({c.source_id for c in q.evidence})),
+                q.answer.text if q.answer else "",
+            ]
+        )  # fmt: skip
+    return buffer.getvalue()
+
+
+def _schema_text(name: str) -> str:
+    return resources.files("dossier").joinpath(f"schemas/{name}").read_text()
+
+
+def render_question_page(
+    question: Question, view: RegisterView, environment: jinja2.Environment
+) -> str:
+    """The question's page: a generated header, then the body as written, citations linked."""
+    page = question.page
+    resolve: Callable[[str, str], ResolvedCitation | None] = lambda p, f: view.citations.get((p, f))  # noqa: E731
+    body = render_inline_citations(question.body, page, resolve)
+    return environment.get_template("question.md.j2").render(
+        question=question,
+        view=view,
+        page=page,
+        body=body,
+        evidence=[
+            (view.citations.get((page, c.place.fragment)), note)
+            for c, note in zip(question.evidence, question.evidence_notes, strict=True)
+        ],
+        answer_citations=[
+            view.citations.get((page, c.place.fragment)) for c in question.answer.citations
+        ]
+        if question.answer
+        else [],
+        secondary=answered_only_from_news(question, view),
+        cite=lambda resolved, fragment: citation_link(resolved, page, fragment),
+        link=lambda to_page: relative_link(page, to_page),
+        hits=view.watch_hits.get(question.id, ()),
+    )
+
+
+def render_register_pages(view: RegisterView, environment: jinja2.Environment) -> dict[str, str]:
+    """The register's generated pages and downloads, keyed by path under docs/."""
+    pages = {
+        "register/index.md": environment.get_template("register_index.md.j2").render(
+            view=view, counts=status_counts, statuses=STATUSES
+        ),
+        "register/dashboard.md": environment.get_template("register_dashboard.md.j2").render(
+            view=view,
+            charts=(category_chart(view), age_chart(view)),
+            oldest=oldest_open(view),
+            counts=status_counts,
+            statuses=STATUSES,
+        ),
+    }
+    for category in view.categories:
+        pages[f"register/{category.slug}/index.md"] = environment.get_template(
+            "register_category.md.j2"
+        ).render(view=view, category=category, questions=view.questions_in(category.slug))
+    pages["register/register.json"] = export_json(view)
+    pages["register/register.csv"] = export_csv(view)
+    for name in ("question.schema.json", "source.schema.json"):
+        pages[f"register/{name}"] = _schema_text(name)
+    return pages

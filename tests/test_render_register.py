@@ -1,0 +1,151 @@
+"""The register's generated pages and downloads, rendered from a temporary project."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from collections.abc import Mapping
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLE_ARTICLE, ExampleProject
+from dossier.checks import check_project
+from dossier.register import question_schema
+from dossier.render import render_pages
+
+AS_OF = datetime.date(2026, 11, 23)
+
+
+@pytest.fixture
+def pages(example_project: ExampleProject) -> Mapping[str, str]:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    example_project.add_categories("architecture", "crypto-scheme")
+    example_project.add_question(
+        "crypto-scheme/keys",
+        title="Who holds the keys?",
+        raised="2026-11-03",
+        watch=["cifrado"],
+        related=["architecture/tier"],
+        body='Only data encryption is named [@000_abc "El cifrado de datos"].\n',
+    )
+    example_project.add_question(
+        "architecture/tier",
+        title="Which service tier?",
+        status="answered",
+        priority="medium",
+        basis="inference",
+        answer={
+            "text": "An agreement.",
+            "citations": [{"source": "000_abc", "quote": "negocia un acuerdo"}],
+        },
+    )
+    checked = check_project(example_project.root, AS_OF)
+    assert checked.findings == ()
+    return render_pages(checked, AS_OF)
+
+
+def test_the_index_counts_by_category_and_status_and_lists_every_question(
+    pages: Mapping[str, str],
+) -> None:
+    index = pages["register/index.md"]
+
+    assert "2 questions, 1 open, as of 2026-11-23." in index
+    assert "| [Architecture](architecture/index.md) | 0 | 0 | 1 | 0 | 0 | 1 |" in index
+    assert "| [Crypto&#45;Scheme](crypto-scheme/index.md) | 1 | 0 | 0 | 0 | 0 | 1 |" in index
+    assert (
+        "| [Who holds the keys?](crypto-scheme/keys.md) | [Crypto&#45;Scheme](crypto-scheme/index.md) "
+        "| open | high | not-mentioned | 2026-11-03 | 20 | contract |"
+    ) in index
+    assert '<select data-dossier-filter="Status">' in index
+
+
+def test_a_category_page_has_its_description_and_only_its_questions(
+    pages: Mapping[str, str],
+) -> None:
+    page = pages["register/crypto-scheme/index.md"]
+
+    assert "About crypto&#45;scheme." in page
+    assert "[Who holds the keys?](keys.md)" in page
+    assert "Which service tier?" not in page
+
+
+def test_a_question_page_has_its_generated_header_then_its_body(pages: Mapping[str, str]) -> None:
+    page = pages["register/crypto-scheme/keys.md"]
+
+    assert page.startswith('---\ntitle: "Who holds the keys?"\n---\n# Who holds the keys?\n')
+    assert 'dossier-badge--status-open">open</span>' in page
+    assert "2026-11-03, 20 day(s) before 2026-11-23" in page
+    assert '<blockquote class="dossier-evidence" id="evidence-1" markdown="1">' in page
+    assert (
+        '<q lang="es">Italia negocia un acuerdo</q> [\\[000 p1&#45;s1\\]](../../sources/000_abc.md#p1-s1'
+        in page
+    )
+    assert "- a named parameter" in page
+    assert "Not answered: no source says it." in page
+    assert "| [000&#95;abc](../../sources/000_abc.md)#p1-s2 |" not in page
+    assert (
+        "| [000&#95;abc](../../sources/000_abc.md#p1-s2) | El cifrado de datos protege las conexiones. | cifrado | reviewed |"
+        in page
+    )
+    assert "- [Which service tier?](../architecture/tier.md)" in page
+    assert page.endswith(
+        'Only data encryption is named [\\[000 p1&#45;s2\\]](../../sources/000_abc.md#p1-s2 "El cifrado de datos"){#cite-1 .dossier-cite}.\n'
+    )
+
+
+def test_an_answer_from_news_only_is_marked_secondary_and_an_inference_says_so(
+    pages: Mapping[str, str],
+) -> None:
+    page = pages["register/architecture/tier.md"]
+
+    assert "secondary: from news reports only" in page
+    assert "An agreement." in page
+    assert '!!! warning "Our inference, not reporting"' in page
+
+
+def test_the_dashboard_draws_charts_as_svg_with_the_same_figures_in_a_table(
+    pages: Mapping[str, str],
+) -> None:
+    dashboard = pages["register/dashboard.md"]
+
+    assert dashboard.count("<svg ") == 2
+    assert (
+        '<title id="chart-categories-title">Questions by category and status</title>' in dashboard
+    )
+    assert '<rect class="dossier-chart__segment dossier-chart__segment--open"' in dashboard
+    assert "| [Who holds the keys?](crypto-scheme/keys.md) | high | 2026-11-03 | 20 |" in dashboard
+
+
+def test_the_json_export_has_every_question_and_each_validates_against_the_schema(
+    pages: Mapping[str, str],
+) -> None:
+    exported = json.loads(pages["register/register.json"])
+
+    assert sorted(exported["questions"]) == ["architecture/tier", "crypto-scheme/keys"]
+    schema = json.loads(pages["register/question.schema.json"])
+    assert schema == question_schema()
+    for entry in exported["questions"].values():
+        jsonschema.validate(entry, schema, format_checker=jsonschema.FormatChecker())
+    keys = exported["questions"]["crypto-scheme/keys"]
+    assert keys["evidence"] == [
+        {"source": "000_abc", "quote": "Italia negocia un acuerdo", "note": "Says nothing more."}
+    ]
+    assert keys["related"] == ["architecture/tier"]
+
+
+def test_the_csv_export_has_a_row_per_question_with_its_fields(pages: Mapping[str, str]) -> None:
+    rows = list(csv.DictReader(io.StringIO(pages["register/register.csv"])))
+
+    assert [row["id"] for row in rows] == ["architecture/tier", "crypto-scheme/keys"]
+    keys = rows[1]
+    assert (keys["title"], keys["status"], keys["raised"], keys["age_days"]) == (
+        "Who holds the keys?",
+        "open",
+        "2026-11-03",
+        "20",
+    )
+    assert keys["watch"] == "cifrado"
+    assert rows[0]["answer"] == "An agreement."
