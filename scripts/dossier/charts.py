@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 BAR_HEIGHT = 22
 BAR_GAP = 8
-LABEL_WIDTH = 230
-PLOT_WIDTH = 420
-RIGHT_MARGIN = 60
+LABEL_WIDTH = 300
+PLOT_WIDTH = 380
+RIGHT_MARGIN = 40
 
 
 @dataclass(frozen=True)
