@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_ROOT, mkdocs_build, tree_snapshot
+from conftest import PROJECT_ROOT, mkdocs_build, tree_snapshot, valid_sidecar
 from dossier.checks import check_project
 from dossier.sources import Source, load_sources
 
@@ -184,3 +184,31 @@ def test_the_register_index_lists_every_question_and_the_downloads_are_published
     assert len(csv_lines) == len(checked.questions) + 1
     assert (built_site / "register" / "question.schema.json").is_file()
     assert len(page(built_site, "register/dashboard/index.html").select("svg.dossier-chart")) == 2
+
+
+def test_an_uncurated_source_does_not_fail_the_strict_build(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    article = b"Italia prueba un nuevo servicio. Nadie lo confirma.\n"
+    (project_copy / "seeds" / "002_0123456789abcdef.txt").write_bytes(article)
+    (project_copy / "seeds" / "002_0123456789abcdef.yml").write_text(
+        valid_sidecar(article).replace("title: A test article", "title: null"), encoding="utf-8"
+    )
+
+    result = mkdocs_build(project_copy, tmp_path / "site")
+
+    assert result.returncode == 0, result.stderr
+    assert "002_0123456789abcdef is not curated yet" in result.stderr
+    soup = page(tmp_path / "site", "sources/002_0123456789abcdef/index.html")
+    assert soup.h1 is not None
+    assert soup.h1.get_text().removesuffix("¶") == "Untitled source 002_0123456789abcdef"
+    assert "Not yet curated" in soup.get_text()
+
+
+def test_the_comparison_page_is_built_with_a_row_per_topic(built_site: Path) -> None:
+    checked = check_project(PROJECT_ROOT)
+    rows = page(built_site, "comparison/index.html").select("article table tbody tr")
+
+    assert [row.td.get_text() for row in rows if row.td] == [
+        topic.title for topic in checked.topics
+    ]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import PROJECT_ROOT, ExampleProject, tree_snapshot
 from dossier.checks import check_project
@@ -146,3 +148,69 @@ def test_render_writes_nothing_when_the_project_has_errors(example_project: Exam
     assert f"nothing written to {out}" in result.stderr
     assert not out.exists()
     assert sorted(path.name for path in example_project.root.parent.iterdir()) == ["project"]
+
+
+def test_add_source_copies_articles_numbered_after_the_last_with_sidecars(
+    example_project: ExampleProject, tmp_path: Path
+) -> None:
+    example_project.add_seed("004_abc", ARTICLE)
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Primera noticia. Dice algo.\n", encoding="utf-8")
+    second.write_text("Segunda noticia. Dice otra cosa.\n", encoding="utf-8")
+    names = [
+        f"{n}_{hashlib.sha256(f.read_bytes()).hexdigest()[:16]}"
+        for n, f in (("005", first), ("006", second))
+    ]
+
+    result = run_dossier(
+        "add-source", str(first), str(second), "--language", "es", cwd=example_project.root
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"seeds/{name}.txt" for name in names]
+    for name, original in zip(names, (first, second), strict=True):
+        assert (example_project.seeds / f"{name}.txt").read_bytes() == original.read_bytes()
+        sidecar = yaml.safe_load(
+            (example_project.seeds / f"{name}.yml").read_text(encoding="utf-8")
+        )
+        assert sidecar["sha256"] == hashlib.sha256(original.read_bytes()).hexdigest()
+        assert (sidecar["title"], sidecar["outlet"], sidecar["published"], sidecar["url"]) == (
+            None,
+        ) * 4
+    checked = check_project(example_project.root)
+    assert checked.errors == ()
+    assert len(checked.sources) == 3
+
+
+def test_add_source_refuses_bad_files_and_writes_nothing(
+    example_project: ExampleProject, tmp_path: Path
+) -> None:
+    example_project.add_seed("000_abc", ARTICLE)
+    good, latin, empty, again = (
+        tmp_path / name for name in ("good.txt", "latin.txt", "empty.txt", "again.txt")
+    )
+    good.write_text("Una noticia nueva.\n", encoding="utf-8")
+    latin.write_bytes("Una noticia en latín.\n".encode("latin-1"))
+    empty.write_text("\n", encoding="utf-8")
+    again.write_text(ARTICLE, encoding="utf-8")
+    before = tree_snapshot(example_project.seeds)
+
+    result = run_dossier(
+        "add-source",
+        str(good),
+        str(latin),
+        str(empty),
+        str(again),
+        "--language",
+        "es",
+        cwd=example_project.root,
+    )
+
+    assert result.returncode == 2
+    assert f"{latin}: not UTF-8 text" in result.stderr
+    assert f"{empty}: the article is empty" in result.stderr
+    assert f"{again}: already in seeds/ as 000_abc.txt" in result.stderr
+    assert tree_snapshot(example_project.seeds) == before
+    unknown = run_dossier("add-source", str(good), "--language", "fr", cwd=example_project.root)
+    assert unknown.returncode == 2
+    assert "unknown language 'fr'; languages: en, es, it" in unknown.stderr

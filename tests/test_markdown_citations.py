@@ -46,7 +46,7 @@ def test_a_malformed_citation_is_an_error_that_shows_the_syntax() -> None:
     assert problem.message.startswith(f"malformed citation starting '[@{SPANISH} Italia negocia]")
     assert (
         problem.hint
-        == 'Write [@SOURCE "quote"], optionally with prefix="..." or suffix="..." before the ].'
+        == 'Write [@SOURCE "quote"], optionally with prefix="...", suffix="..." or show before the ].'
     )
 
 

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.citations import Citation, ResolvedCitation, resolve_citation, sidecar_citations
+from dossier import findings
+from dossier.citations import (
+    ABSTRACT_FRAGMENT_PREFIX,
+    CLAIM_FRAGMENT_PREFIX,
+    DATE_EVIDENCE_FRAGMENT,
+    QUOTATION_FRAGMENT_PREFIX,
+    Citation,
+    CitingPlace,
+    ResolvedCitation,
+    coverage,
+    resolve_citation,
+)
+from dossier.facts import Fact, extract_facts, gazetteer_findings, load_gazetteer
 from dossier.findings import Finding, sort_findings
 from dossier.markdown_citations import find_inline_citations
 from dossier.register import (
@@ -19,9 +32,11 @@ from dossier.register import (
     split_front_matter,
     watch_findings,
 )
-from dossier.sources import SEEDS_DIRECTORY, Source, load_sources
+from dossier.sources import SEEDS_DIRECTORY, SidecarQuote, Source, load_sources
+from dossier.topics import TOPICS_FILE, Topic, claim_findings, load_topics
 
 DOCS_DIRECTORY = "docs"
+COMPARISON_PAGE = "comparison.md"
 
 
 @dataclass(frozen=True)
@@ -30,11 +45,14 @@ class CheckedProject:
 
     root: Path
     sources: tuple[Source, ...]
+    topics: tuple[Topic, ...]
     categories: tuple[Category, ...]
     questions: tuple[Question, ...]
     citations: tuple[ResolvedCitation, ...]
-    """Every citation that resolved: from sidecars, questions and pages alike."""
+    """Every citation that resolved: from sidecars, topics, questions and pages alike."""
     watch_hits: tuple[WatchHit, ...]
+    facts: Mapping[str, tuple[Fact, ...]]
+    """Facts read from each source's text, by source id."""
     findings: tuple[Finding, ...]
 
     @property
@@ -44,6 +62,73 @@ class CheckedProject:
     @property
     def warnings(self) -> tuple[Finding, ...]:
         return tuple(finding for finding in self.findings if not finding.is_error)
+
+
+def _quote_citation(source: Source, quote: SidecarQuote, fragment: str, label: str) -> Citation:
+    place = CitingPlace(source.sidecar_path, quote.line, f"sources/{source.id}.md", fragment, label)
+    return Citation(source.id, quote.quote, place, quote.prefix, quote.suffix)
+
+
+def _at_line(text: str, line: int) -> str:
+    """`text` on one line, placed at `line`, so findings in it point at the field it is in."""
+    return "\n" * (line - 1) + " ".join(text.split())
+
+
+def sidecar_citations(sources: tuple[Source, ...]) -> tuple[list[Citation], list[Finding]]:
+    """What sidecars quote of their own article: date evidence, claims, quotations, abstract."""
+    citations = []
+    problems: list[Finding] = []
+    for source in sources:
+        metadata = source.metadata
+        if metadata.date_evidence is not None:
+            citations.append(
+                _quote_citation(
+                    source, metadata.date_evidence, DATE_EVIDENCE_FRAGMENT, "Date evidence"
+                )
+            )
+        citations += [
+            _quote_citation(source, claim.cite, f"{CLAIM_FRAGMENT_PREFIX}{claim.id}", "Summary")
+            for claim in metadata.claims
+        ]
+        citations += [
+            _quote_citation(
+                source, quotation.cite, f"{QUOTATION_FRAGMENT_PREFIX}{number}", "Quotations"
+            )
+            for number, quotation in enumerate(metadata.quotations, start=1)
+        ]
+        if metadata.abstract:
+            inline, found = find_inline_citations(
+                _at_line(metadata.abstract, metadata.abstract_line),
+                source.sidecar_path,
+                f"sources/{source.id}.md",
+                "Abstract",
+                ABSTRACT_FRAGMENT_PREFIX,
+            )
+            citations += [item.citation for item in inline]
+            problems += found
+    return citations, problems
+
+
+def topic_citations(topics: tuple[Topic, ...]) -> tuple[list[Citation], list[Finding]]:
+    """Inline citations in the topics' explanations of how sources differ."""
+    citations: list[Citation] = []
+    problems: list[Finding] = []
+    for topic in topics:
+        if topic.difference:
+            inline, found = find_inline_citations(
+                _at_line(topic.difference, topic.difference_line),
+                f"{SEEDS_DIRECTORY}/{TOPICS_FILE}",
+                COMPARISON_PAGE,
+                f"Comparison: {topic.title}",
+                topic_fragment_prefix(topic),
+            )
+            citations += [item.citation for item in inline]
+            problems += found
+    return citations, problems
+
+
+def topic_fragment_prefix(topic: Topic) -> str:
+    return topic.id.replace(".", "-")
 
 
 def page_citations(
@@ -73,33 +158,74 @@ def page_citations(
     return citations, problems
 
 
+def curation_findings(
+    sources: tuple[Source, ...], citations: list[ResolvedCitation]
+) -> list[Finding]:
+    """Warnings for sources not yet summarised, and for curated ones with uncited sentences."""
+    problems = []
+    for source in sources:
+        if not source.metadata.is_curated:
+            problems.append(
+                findings.warning(
+                    source.sidecar_path,
+                    1,
+                    f"{source.id} is not curated yet: its page shows an automatic summary",
+                    "Add `claims:` for every factual statement, and a `title:` and `abstract:`.",
+                )
+            )
+            continue
+        cited, share = coverage(source, citations)
+        if share < 1:
+            uncited = [s.anchor for s in source.sentences if s.anchor not in cited]
+            problems.append(
+                findings.warning(
+                    source.sidecar_path,
+                    1,
+                    f"claims and questions cite {share:.0%} of {source.id}; "
+                    f"uncited: #{', #'.join(uncited)}",
+                    "Add a claim for each uncited sentence that states a fact.",
+                )
+            )
+    return problems
+
+
 def check_project(root: Path, today: datetime.date | None = None) -> CheckedProject:
     """Load and check everything under `root`; the findings come sorted by file and line."""
     loaded = load_sources(root)
+    topics, topic_problems = load_topics(root)
     register = load_register(root, today or datetime.date.today())
-    found = [*loaded.findings, *register.findings]
-    citations, page_problems = page_citations(root, register.questions)
-    found += page_problems
+    found = [*loaded.findings, *topic_problems, *register.findings]
+    found += claim_findings(loaded.sources, topics)
+    sidecar, sidecar_problems = sidecar_citations(loaded.sources)
+    differences, difference_problems = topic_citations(topics)
+    pages, page_problems = page_citations(root, register.questions)
+    found += sidecar_problems + difference_problems + page_problems
     sources_by_id = {source.id: source for source in loaded.sources}
     # A source that failed to load has findings of its own; citing it is not another error.
     unloaded = {path.stem for path in (root / SEEDS_DIRECTORY).glob("*.txt")} - set(sources_by_id)
     question_citations = [c for question in register.questions for c in question.citations]
     resolved = []
-    for citation in [*sidecar_citations(loaded.sources), *question_citations, *citations]:
+    for citation in [*sidecar, *differences, *question_citations, *pages]:
         if citation.source_id in unloaded:
             continue
         result, problems = resolve_citation(citation, sources_by_id)
         found += problems
         if result is not None:
             resolved.append(result)
+    found += curation_findings(loaded.sources, resolved)
     hits = find_watch_hits(register.questions, loaded.sources)
     found += watch_findings(hits, register.questions)
+    gazetteer, gazetteer_problems = load_gazetteer(root)
+    facts = {source.id: extract_facts(source, gazetteer) for source in loaded.sources}
+    found += gazetteer_problems + gazetteer_findings(loaded.sources, gazetteer, facts)
     return CheckedProject(
         root=root,
         sources=loaded.sources,
+        topics=topics,
         categories=register.categories,
         questions=register.questions,
         citations=tuple(resolved),
         watch_hits=hits,
+        facts=facts,
         findings=tuple(sort_findings(found)),
     )

@@ -31,7 +31,11 @@ _EQUIVALENT_CHARACTERS = {
 CLOSEST_PASSAGE_WIDTH = 160
 # How far past the context's own length to look for it: room for the punctuation between.
 CONTEXT_SLACK = 32
+# Fragments of the places on a source page that cite it: back-links from "Cited by" land there.
 DATE_EVIDENCE_FRAGMENT = "date-evidence"
+ABSTRACT_FRAGMENT_PREFIX = "abstract-cite"
+CLAIM_FRAGMENT_PREFIX = "claim-"
+QUOTATION_FRAGMENT_PREFIX = "quotation-"
 
 
 @dataclass(frozen=True)
@@ -232,20 +236,18 @@ def _overlapping(source: Source, start: int, end: int) -> tuple[Sentence, ...]:
     return tuple(s for s in source.sentences if s.start < end and start < s.end)
 
 
-def sidecar_citations(sources: tuple[Source, ...]) -> list[Citation]:
-    """Quotes that sidecars make of their own article."""
-    citations = []
-    for source in sources:
-        evidence = source.metadata.date_evidence
-        if evidence is not None:
-            place = CitingPlace(
-                source.sidecar_path,
-                evidence.line,
-                f"sources/{source.id}.md",
-                DATE_EVIDENCE_FRAGMENT,
-                "Date evidence",
-            )
-            citations.append(
-                Citation(source.id, evidence.quote, place, evidence.prefix, evidence.suffix)
-            )
-    return citations
+def counts_for_coverage(citation: ResolvedCitation) -> bool:
+    """Coverage counts the sentences that a claim or a register question rests on."""
+    place = citation.citation.place
+    return place.fragment.startswith(CLAIM_FRAGMENT_PREFIX) or place.page.startswith("register/")
+
+
+def coverage(source: Source, citations: Iterable[ResolvedCitation]) -> tuple[frozenset[str], float]:
+    """The anchors of `source` that claims or questions cite, and their share of its sentences."""
+    cited = frozenset(
+        sentence.anchor
+        for citation in citations
+        if citation.source.id == source.id and counts_for_coverage(citation)
+        for sentence in citation.sentences
+    )
+    return cited, len(cited) / max(len(source.sentences), 1)

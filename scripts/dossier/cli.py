@@ -13,8 +13,17 @@ from pathlib import Path
 from dossier.checks import CheckedProject, check_project
 from dossier.project_date import last_change_date
 from dossier.register import REGISTER_DIRECTORY, RegisterError, load_categories, new_question_path
-from dossier.render import new_question_text, render_pages
-from dossier.sources import load_sources
+from dossier.render import new_question_text, new_sidecar_text, render_pages
+from dossier.segmentation import SUPPORTED_LANGUAGES
+from dossier.sources import (
+    SEEDS_DIRECTORY,
+    SIDECAR_SUFFIX,
+    TEXT_SUFFIX,
+    SourceError,
+    load_sources,
+    plan_new_sources,
+    sha256_hex,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROJECT_MARKER = "mkdocs.yml"
@@ -112,6 +121,32 @@ def run_new_question(root: Path, category: str, title: str) -> int:
     return EXIT_OK
 
 
+def run_add_source(root: Path, files: list[Path], language: str) -> int:
+    seeds = root / SEEDS_DIRECTORY
+    if language not in SUPPORTED_LANGUAGES:
+        raise UsageError(
+            f"unknown language {language!r}; languages: {', '.join(SUPPORTED_LANGUAGES)}"
+        )
+    for file in files:
+        if not file.is_file():
+            raise UsageError(f"{file} is not a file")
+    try:
+        planned = plan_new_sources(seeds, [(str(file), file.read_bytes()) for file in files])
+    except SourceError as exc:
+        raise UsageError(f"nothing added: {exc}") from exc
+    for new in planned:
+        sidecar = new_sidecar_text(language, sha256_hex(new.data), new.original)
+        (seeds / f"{new.id}{TEXT_SUFFIX}").write_bytes(new.data)
+        (seeds / f"{new.id}{SIDECAR_SUFFIX}").write_text(sidecar, encoding="utf-8")
+        print(f"{SEEDS_DIRECTORY}/{new.id}{TEXT_SUFFIX}")
+    print(
+        f"dossier: added {len(planned)} source(s); write a title and what the text says "
+        "into each sidecar, then run check",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dossier",
@@ -158,6 +193,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new_question.add_argument("category", help="the category's slug, e.g. crypto-scheme")
     new_question.add_argument("title", help='the question, e.g. "Who can revoke the keys?"')
+
+    add_source = commands.add_parser(
+        "add-source",
+        parents=[common],
+        help="copy articles into seeds/ with a sidecar each",
+        description="Copy each FILE into seeds/ as NNN_<first 16 hex of its sha256>.txt, numbered "
+        "after the last seed, with a sidecar holding its checksum and nulls to fill in.",
+        epilog="Refuses, writing nothing, a file that is not UTF-8 text, is empty, or is already "
+        "a seed. Exit status: 0 added, 2 refused.",
+    )
+    add_source.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article text")
+    add_source.add_argument(
+        "--language",
+        required=True,
+        help=f"the articles' language: {', '.join(SUPPORTED_LANGUAGES)}",
+    )
     return parser
 
 
@@ -172,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(root, arguments.strict)
         if arguments.command == "new-question":
             return run_new_question(root, arguments.category, arguments.title)
+        if arguments.command == "add-source":
+            return run_add_source(root, arguments.files, arguments.language)
         return run_render(root, arguments.out, arguments.replace)
     except UsageError as exc:
         parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")

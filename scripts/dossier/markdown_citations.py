@@ -4,9 +4,11 @@ The syntax, documented on the method page:
 
     The office denied it [@000_7edff155f20879db "negó que se hubiera alcanzado un acuerdo"].
     [@000_7edff155f20879db "garantizar la seguridad" prefix="busca"]
+    The contract is [@000_7edff155f20879db "aún en fase de discusión" show].
 
 `prefix="..."` and `suffix="..."` give the words right before or after the quote, for a quote that
-occurs more than once. Inside the quotes, write `\\"` for a straight double quote. Citations in
+occurs more than once; `show` prints the quoted words before the link, for a citation that is
+part of the sentence. Inside the quotes, write `\\"` for a straight double quote. Citations in
 code spans and fenced code blocks are left alone, so the method page can show the syntax.
 """
 
@@ -29,7 +31,7 @@ RE_CODE_OR_CITATION = re.compile(
     | (?P<citation>
         \[@(?P<source>[^\s\]"]*)                                       # [@source
         [ \t]+"(?P<quote>(?:[^"\\\n]|\\.)*)"                           # "quote"
-        (?P<context>(?:[ \t]+(?:prefix|suffix)="(?:[^"\\\n]|\\.)*")*)  # prefix="..." suffix="..."
+        (?P<context>(?:[ \t]+(?:(?:prefix|suffix)="(?:[^"\\\n]|\\.)*"|show))*)  # and options
         [ \t]*\]
       )
     | (?P<malformed>\[@)
@@ -38,7 +40,7 @@ RE_CODE_OR_CITATION = re.compile(
 RE_CONTEXT = re.compile(r'(?P<key>prefix|suffix)="(?P<value>(?:[^"\\]|\\.)*)"')
 RE_ESCAPE = re.compile(r"\\(.)")
 RE_TITLE_HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.MULTILINE)
-SYNTAX = '[@SOURCE "quote"], optionally with prefix="..." or suffix="..." before the ]'
+SYNTAX = '[@SOURCE "quote"], optionally with prefix="...", suffix="..." or show before the ]'
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class InlineCitation:
     start: int
     end: int
     citation: Citation
+    show: bool
+    """Whether the page prints the quoted words, not only the link."""
 
 
 def _unescape(value: str) -> str:
@@ -68,11 +72,12 @@ def _scan(markdown: str) -> Iterator[re.Match[str]]:
 
 
 def find_inline_citations(
-    markdown: str, path: str, page: str, label: str | None = None
+    markdown: str, path: str, page: str, label: str | None = None, fragment_prefix: str = "cite"
 ) -> tuple[list[InlineCitation], list[Finding]]:
     """Every inline citation of a page, numbered `cite-1`, `cite-2`... in reading order.
 
-    `label` names the page in back-links; by default, its first heading.
+    `label` names the page in back-links; by default, its first heading. Text that shares a page
+    with other cited text numbers its citations under its own `fragment_prefix`.
     """
     label = label or page_title(markdown, page)
     found: list[InlineCitation] = []
@@ -93,7 +98,7 @@ def find_inline_citations(
             m.group("key"): _unescape(m.group("value"))
             for m in RE_CONTEXT.finditer(match.group("context"))
         }
-        place = CitingPlace(path, line, page, f"cite-{len(found) + 1}", label)
+        place = CitingPlace(path, line, page, f"{fragment_prefix}-{len(found) + 1}", label)
         citation = Citation(
             source_id=match.group("source"),
             quote=_unescape(match.group("quote")),
@@ -101,7 +106,8 @@ def find_inline_citations(
             prefix=context.get("prefix", ""),
             suffix=context.get("suffix", ""),
         )
-        found.append(InlineCitation(match.start(), match.end(), citation))
+        show = "show" in RE_CONTEXT.sub("", match.group("context")).split()
+        found.append(InlineCitation(match.start(), match.end(), citation, show))
     return found, problems
 
 
@@ -120,20 +126,24 @@ def citation_link(resolved: ResolvedCitation, page: str, fragment: str) -> str:
 
 
 def render_inline_citations(
-    markdown: str, page: str, resolve: Callable[[str, str], ResolvedCitation | None]
+    markdown: str,
+    page: str,
+    resolve: Callable[[str, str], ResolvedCitation | None],
+    fragment_prefix: str = "cite",
 ) -> str:
     """`markdown` with each inline citation replaced by its link; `resolve(page, fragment)`."""
-    inline, _ = find_inline_citations(markdown, page, page)
+    inline, _ = find_inline_citations(markdown, page, page, fragment_prefix=fragment_prefix)
     parts = []
     position = 0
     for item in inline:
         resolved = resolve(page, item.citation.place.fragment)
         parts.append(markdown[position : item.start])
-        parts.append(
-            citation_link(resolved, page, item.citation.place.fragment)
-            if resolved
-            else markdown[item.start : item.end]
-        )
+        if resolved is None:
+            parts.append(markdown[item.start : item.end])
+        else:
+            if item.show:
+                parts.append(f"“{escape_text(' '.join(resolved.source_text.split()))}” ")
+            parts.append(citation_link(resolved, page, item.citation.place.fragment))
         position = item.end
     parts.append(markdown[position:])
     return "".join(parts)

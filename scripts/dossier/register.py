@@ -20,7 +20,7 @@ from dossier import findings
 from dossier.citations import Citation, CitingPlace
 from dossier.findings import Finding
 from dossier.sources import Source
-from dossier.yamldoc import YamlDocument, YamlDocumentError, parse_yaml
+from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
 
 REGISTER_DIRECTORY = "docs/register"
 CATEGORIES_FILE = "categories.yml"
@@ -124,17 +124,6 @@ def question_schema() -> dict[str, Any]:
     return schema
 
 
-def _iso_dates(value: Any) -> Any:
-    """YAML reads `2026-11-23` as a date; the schema, like JSON, knows only strings."""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: _iso_dates(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_iso_dates(item) for item in value]
-    return value
-
-
 def load_categories(register: Path, root: Path) -> tuple[tuple[Category, ...], list[Finding]]:
     path = register / CATEGORIES_FILE
     relative = path.relative_to(root).as_posix()
@@ -214,7 +203,7 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 def _schema_findings(document: YamlDocument, path: str) -> list[Finding]:
     schema = question_schema()
     properties: dict[str, Any] = schema["properties"]
-    data = _iso_dates(document.data)
+    data = iso_dates(document.data)
     problems = []
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     for error in sorted(

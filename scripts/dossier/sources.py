@@ -16,7 +16,7 @@ import jsonschema
 from dossier import findings
 from dossier.findings import Finding
 from dossier.segmentation import Paragraph, Sentence, count_words, segment
-from dossier.yamldoc import YamlDocument, YamlDocumentError, parse_yaml
+from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
 
 SEEDS_DIRECTORY = "seeds"
 TEXT_SUFFIX = ".txt"
@@ -40,11 +40,32 @@ class SidecarQuote:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """One factual statement of the article, in English, resting on its own words."""
+
+    id: str
+    topic: str
+    """A topic id from seeds/topics.yml, shared across sources."""
+    text: str
+    cite: SidecarQuote
+    line: int
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Reported speech in the article, with an English translation."""
+
+    speaker: str
+    translation: str
+    cite: SidecarQuote
+
+
+@dataclass(frozen=True)
 class SourceMetadata:
     """What the sidecar says about an article; None where the article does not say it."""
 
-    title: str
-    """An English headline written from the text."""
+    title: str | None
+    """An English headline written from the text; None until someone writes one."""
     language: str
     kind: str
     """news, primary (an official document) or analysis."""
@@ -57,6 +78,16 @@ class SourceMetadata:
     notes: str | None
     date_evidence: SidecarQuote | None
     """Words of the article that bound when it was written, if it has any."""
+    abstract: str | None
+    """A short English abstract with inline citations; None until the source is curated."""
+    abstract_line: int
+    claims: tuple[Claim, ...]
+    quotations: tuple[Quotation, ...]
+
+    @property
+    def is_curated(self) -> bool:
+        """Whether an editor has summarised the source in claims."""
+        return bool(self.claims)
 
 
 @dataclass(frozen=True)
@@ -79,6 +110,20 @@ class Source:
     @property
     def word_count(self) -> int:
         return count_words(self.text)
+
+
+class SourceError(ValueError):
+    """A file that cannot become a source, with what to do instead."""
+
+
+@dataclass(frozen=True)
+class NewSource:
+    """An article ready to be written into seeds/: its name, its bytes, its sidecar."""
+
+    id: str
+    data: bytes
+    original: str
+    """The file it was copied from, as given."""
 
 
 @dataclass(frozen=True)
@@ -182,17 +227,50 @@ def _schema_findings(document: YamlDocument, path: str) -> list[Finding]:
     return found
 
 
-def _sidecar_quote(document: YamlDocument, field: str) -> SidecarQuote | None:
-    data = document.data.get(field)
-    if data is None:
-        return None
+def _sidecar_quote(document: YamlDocument, path: tuple[str | int, ...]) -> SidecarQuote | None:
+    data: Any = document.data
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else data[key]
+        if data is None:
+            return None
     return SidecarQuote(
         quote=data["quote"],
         prefix=data.get("prefix", ""),
         suffix=data.get("suffix", ""),
         note=data.get("note"),
-        line=document.line_of((field, "quote")),
+        line=document.line_of((*path, "quote")),
     )
+
+
+def _claims(document: YamlDocument) -> tuple[Claim, ...]:
+    return tuple(
+        Claim(
+            id=claim["id"],
+            topic=claim["topic"],
+            text=claim["text"],
+            cite=_required_quote(document, ("claims", index, "cite")),
+            line=document.line_of(("claims", index)),
+        )
+        for index, claim in enumerate(document.data.get("claims", []))
+    )
+
+
+def _quotations(document: YamlDocument) -> tuple[Quotation, ...]:
+    return tuple(
+        Quotation(
+            speaker=quotation["speaker"],
+            translation=quotation["translation"],
+            cite=_required_quote(document, ("quotations", index, "cite")),
+        )
+        for index, quotation in enumerate(document.data.get("quotations", []))
+    )
+
+
+def _required_quote(document: YamlDocument, path: tuple[str | int, ...]) -> SidecarQuote:
+    quote = _sidecar_quote(document, path)
+    if quote is None:  # the schema requires it; this only tells the type checker
+        raise ValueError(f"no quote at {path}")
+    return quote
 
 
 def parse_sidecar(
@@ -211,6 +289,7 @@ def parse_sidecar(
                 )
             ],
         )
+    document = YamlDocument(iso_dates(document.data), document.lines)
     problems = _schema_findings(document, path)
     if problems:
         return None, document, problems
@@ -225,7 +304,11 @@ def parse_sidecar(
         reports_cited=tuple(data["reports_cited"]),
         sha256=data["sha256"],
         notes=data.get("notes"),
-        date_evidence=_sidecar_quote(document, "date_evidence"),
+        date_evidence=_sidecar_quote(document, ("date_evidence",)),
+        abstract=data.get("abstract"),
+        abstract_line=document.line_of(("abstract",)),
+        claims=_claims(document),
+        quotations=_quotations(document),
     )
     return metadata, document, []
 
@@ -355,3 +438,35 @@ def load_sources(root: Path) -> LoadedSources:
             if source is not None:
                 sources.append(source)
     return LoadedSources(tuple(sources), tuple(found))
+
+
+RE_NUMBERED_ID = re.compile(r"^(?P<number>[0-9]{3})_")
+
+
+def plan_new_sources(seeds: Path, files: list[tuple[str, bytes]]) -> list[NewSource]:
+    """Names for new articles, numbered after the last seed: `NNN_<16 hex of sha256>`.
+
+    Raises SourceError, naming every refused file, if any is not UTF-8 text, is empty, or is
+    already a seed (same bytes), so that nothing is written unless everything can be.
+    """
+    existing = {sha256_hex(path.read_bytes()): path.name for path in sorted(seeds.glob("*.txt"))}
+    numbers = [
+        int(m.group("number")) for p in seeds.glob("*.txt") if (m := RE_NUMBERED_ID.match(p.name))
+    ]
+    next_number = max(numbers, default=-1) + 1
+    planned = []
+    refusals = []
+    for original, data in files:
+        checksum = sha256_hex(data)
+        _, problems = decode_text(data, original)
+        if problems:
+            refusals.append(f"{original}: {problems[0].message}")
+        elif checksum in existing:
+            refusals.append(f"{original}: already in seeds/ as {existing[checksum]}")
+        else:
+            existing[checksum] = original
+            planned.append(NewSource(f"{next_number:03d}_{checksum[:16]}", data, original))
+            next_number += 1
+    if refusals:
+        raise SourceError("; ".join(refusals))
+    return planned

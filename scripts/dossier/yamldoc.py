@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,3 +69,14 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
         _record_lines(node, (), lines)
     shifted = {path: line + first_line - 1 for path, line in lines.items()}
     return YamlDocument(data, shifted)
+
+
+def iso_dates(value: Any) -> Any:
+    """`value` with dates as ISO strings: YAML reads `2026-11-23` as a date, JSON knows strings."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: iso_dates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [iso_dates(item) for item in value]
+    return value

@@ -1,0 +1,91 @@
+"""Topics that claims are filed under, shared by all sources, and the rules claims must follow."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from dossier import findings
+from dossier.findings import Finding
+from dossier.sources import SEEDS_DIRECTORY, Source
+from dossier.yamldoc import YamlDocumentError, parse_yaml
+
+TOPICS_FILE = "topics.yml"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    """Dotted, e.g. `deal.value`; claims name it."""
+    title: str
+    description: str
+    difference: str | None
+    """How the sources differ in substance on this topic, with inline citations."""
+    line: int
+    difference_line: int
+
+
+def load_topics(root: Path) -> tuple[tuple[Topic, ...], list[Finding]]:
+    path = root / SEEDS_DIRECTORY / TOPICS_FILE
+    relative = f"{SEEDS_DIRECTORY}/{TOPICS_FILE}"
+    if not path.is_file():
+        return (), []
+    try:
+        document = parse_yaml(path.read_text(encoding="utf-8"))
+    except YamlDocumentError as exc:
+        return (), [findings.error(relative, exc.line, f"invalid YAML: {exc}", "Fix the syntax.")]
+    topics = []
+    problems = []
+    for index, entry in enumerate(document.data or []):
+        fields = entry if isinstance(entry, dict) else {}
+        line = document.line_of((index,))
+        if not all(isinstance(fields.get(key), str) for key in ("id", "title", "description")):
+            problems.append(
+                findings.error(
+                    relative,
+                    line,
+                    f"topic {index + 1} needs an id, a title and a description",
+                    "Write `- id: deal.value`, `title: ...` and `description: ...`.",
+                )
+            )
+            continue
+        topics.append(
+            Topic(
+                id=fields["id"],
+                title=fields["title"],
+                description=fields["description"],
+                difference=fields.get("difference"),
+                line=line,
+                difference_line=document.line_of((index, "difference")),
+            )
+        )
+    return tuple(topics), problems
+
+
+def claim_findings(sources: tuple[Source, ...], topics: tuple[Topic, ...]) -> list[Finding]:
+    """Claims must name a known topic, and a source's claim ids must be unique."""
+    known = [topic.id for topic in topics]
+    problems = []
+    for source in sources:
+        counts = Counter(claim.id for claim in source.metadata.claims)
+        for claim in source.metadata.claims:
+            if claim.topic not in known:
+                problems.append(
+                    findings.error(
+                        source.sidecar_path,
+                        claim.line,
+                        f"claim {claim.id!r} has unknown topic {claim.topic!r}",
+                        f"Use a topic of seeds/{TOPICS_FILE}: {', '.join(known) or 'none yet'}.",
+                    )
+                )
+            if counts[claim.id] > 1:
+                problems.append(
+                    findings.error(
+                        source.sidecar_path,
+                        claim.line,
+                        f"claim id {claim.id!r} is used {counts[claim.id]} times",
+                        "Give each claim of a source its own id.",
+                    )
+                )
+    return problems

@@ -1,0 +1,181 @@
+"""Facts read from the text: amounts, dates, relative dates and names, in Spanish and Italian."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import PROJECT_ROOT, ExampleProject
+from dossier.facts import Gazetteer, extract_facts, gazetteer_findings, load_gazetteer
+from dossier.sources import load_sources
+
+SOURCES = {source.id: source for source in load_sources(PROJECT_ROOT).sources}
+GAZETTEER, GAZETTEER_PROBLEMS = load_gazetteer(PROJECT_ROOT)
+
+
+def facts_of(source_id: str, kind: str) -> list[tuple[str, str, str]]:
+    return [
+        (fact.text, fact.value, fact.anchor)
+        for fact in extract_facts(SOURCES[source_id], GAZETTEER)
+        if fact.kind == kind
+    ]
+
+
+def test_the_gazetteer_loads_and_knows_every_name_in_the_seeds() -> None:
+    facts = {source_id: extract_facts(source, GAZETTEER) for source_id, source in SOURCES.items()}
+
+    assert GAZETTEER_PROBLEMS == []
+    assert gazetteer_findings(tuple(SOURCES.values()), GAZETTEER, facts) == []
+
+
+def test_amounts_in_both_seeds_are_read_in_their_locale() -> None:
+    assert facts_of("000_7edff155f20879db", "money") == [
+        ("1.500 millones de euros", "EUR 1,500,000,000", "p2-s1"),
+        ("8.000 millones de euros", "EUR 8,000,000,000", "p11-s2"),
+    ]
+    assert facts_of("001_de767ab6f4448240", "money") == [
+        ("1,5 miliardi di euro", "EUR 1,500,000,000", "p1-s4")
+    ]
+
+
+def test_dates_keep_what_the_text_does_not_say_unknown() -> None:
+    assert facts_of("000_7edff155f20879db", "date") == [
+        ("diciembre", "December (no year given)", "p5-s1"),
+        ("mediados de 2023", "mid-2023", "p6-s1"),
+        ("20 de enero", "20 January (no year given)", "p7-s1"),
+        ("2021", "2021", "p10-s2"),
+    ]
+    assert facts_of("000_7edff155f20879db", "relative date") == [
+        (
+            "este mismo mes",
+            "this very month (relative to a publication date the text does not give)",
+            "p5-s1",
+        ),
+        ("sábado", "Saturday (relative to a publication date the text does not give)", "p7-s1"),
+    ]
+    assert facts_of("001_de767ab6f4448240", "date") == []
+
+
+def test_names_are_found_by_their_aliases_in_each_language() -> None:
+    spanish = {(text, value) for text, value, _ in facts_of("000_7edff155f20879db", "organisation")}
+    italian = {(text, value) for text, value, _ in facts_of("001_de767ab6f4448240", "organisation")}
+
+    assert ("oficina de la primera ministra", "Office of the Italian Prime Minister") in spanish
+    assert ("KKR & Co.", "KKR & Co.") in spanish
+    assert ("Telecom Italia", "Telecom Italia") in spanish
+    assert ("governo italiano", "Italian government") in italian
+    assert ("Italia", "Italy") in {(t, v) for t, v, _ in facts_of("001_de767ab6f4448240", "place")}
+
+
+def single_fact(project: ExampleProject, text: str, language: str) -> list[tuple[str, str, str]]:
+    project.add_seed("000_abc", text, language=language)
+    (source,) = load_sources(project.root).sources
+    return [
+        (fact.kind, fact.text, fact.value)
+        for fact in extract_facts(source, Gazetteer((), frozenset()))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("it", "Costa 1,5 mld di euro.", [("money", "1,5 mld di euro", "EUR 1,500,000,000")]),
+        ("it", "Costa 250 milioni di euro.", [("money", "250 milioni di euro", "EUR 250,000,000")]),
+        ("it", "Vale 2.300,50 euro.", [("money", "2.300,50 euro", "EUR 2,300.50")]),
+        (
+            "es",
+            "Costó 3.000 millones de dólares.",
+            [("money", "3.000 millones de dólares", "USD 3,000,000,000")],
+        ),
+        (
+            "es",
+            "Pagó 12,5 millones de euros.",
+            [("money", "12,5 millones de euros", "EUR 12,500,000")],
+        ),
+        ("es", "Son 1.500 personas.", []),
+        ("es", "Firmado el 3 de marzo de 2025.", [("date", "3 de marzo de 2025", "3 March 2025")]),
+        ("it", "Firmato il 15 gennaio 2025.", [("date", "15 gennaio 2025", "15 January 2025")]),
+        ("it", "Previsto a metà del 2026.", [("date", "metà del 2026", "mid-2026")]),
+        ("it", "Dal 2021 in Italia.", [("date", "2021", "2021")]),
+        (
+            "it",
+            "Lo ha detto ieri.",
+            [
+                (
+                    "relative date",
+                    "ieri",
+                    "yesterday (relative to a publication date the text does not give)",
+                )
+            ],
+        ),
+        (
+            "es",
+            "Llegó el lunes.",
+            [
+                (
+                    "relative date",
+                    "lunes",
+                    "Monday (relative to a publication date the text does not give)",
+                )
+            ],
+        ),
+    ],
+)
+def test_tricky_amounts_and_dates(
+    example_project: ExampleProject, language: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert single_fact(example_project, text, language) == expected
+
+
+def test_a_relative_date_is_anchored_when_the_publication_date_is_known(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", "Viajó el sábado.", language="es")
+    sidecar = example_project.seeds / "000_abc.yml"
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("published: null", "published: 2025-01-06"),
+        encoding="utf-8",
+    )
+    (source,) = load_sources(example_project.root).sources
+
+    (fact,) = extract_facts(source, Gazetteer((), frozenset()))
+
+    assert fact.value == "Saturday (relative to the publication date, 2025-01-06)"
+
+
+def test_check_lists_capitalised_names_the_gazetteer_does_not_know(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed(
+        "000_abc", "Italia negocia con SpaceX y Vodafone. Swisscom compra.", language="es"
+    )
+    (example_project.seeds / "gazetteer.yml").write_text(
+        "entries:\n  - name: Italy\n    kind: place\n    aliases: {es: [Italia]}\nignore: [Vodafone]\n",
+        encoding="utf-8",
+    )
+    (source,) = load_sources(example_project.root).sources
+    gazetteer, problems = load_gazetteer(example_project.root)
+
+    found = gazetteer_findings((source,), gazetteer, {source.id: extract_facts(source, gazetteer)})
+
+    assert problems == []
+    # Sentence-initial words (Italia, Swisscom) are not taken for names; ignored words are skipped.
+    assert [str(f) for f in found] == [
+        "seeds/000_abc.txt:1: warning: capitalised name 'SpaceX' is not in seeds/gazetteer.yml. "
+        "Add it with its kind (organisation, person, place) and its aliases, or to `ignore:` if it is not a name."
+    ]
+
+
+def test_a_malformed_gazetteer_entry_is_an_error_at_its_line(
+    example_project: ExampleProject,
+) -> None:
+    (example_project.seeds / "gazetteer.yml").write_text(
+        "entries:\n  - name: Italy\n    kind: country\n", encoding="utf-8"
+    )
+
+    _, (problem,) = load_gazetteer(example_project.root)
+
+    assert (problem.path, problem.line) == ("seeds/gazetteer.yml", 2)
+    assert (
+        problem.message
+        == "entry 1 needs a name, a kind (organisation, person, place) and aliases by language"
+    )

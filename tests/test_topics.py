@@ -1,0 +1,116 @@
+"""Claims and topics: the curated summaries of the seeds, and the rules claims follow."""
+
+from __future__ import annotations
+
+import yaml
+
+from conftest import PROJECT_ROOT, ExampleProject
+from dossier.checks import check_project
+from dossier.sources import load_sources
+from dossier.topics import claim_findings, load_topics
+
+SPANISH, ITALIAN = "000_7edff155f20879db", "001_de767ab6f4448240"
+
+
+def test_every_claim_of_the_seeds_resolves_and_names_a_documented_topic() -> None:
+    checked = check_project(PROJECT_ROOT)
+    topic_ids = {topic.id for topic in checked.topics}
+
+    assert checked.findings == ()
+    for source in checked.sources:
+        assert source.metadata.is_curated
+        assert {claim.topic for claim in source.metadata.claims} <= topic_ids
+        claim_pages = {
+            c.citation.place.fragment
+            for c in checked.citations
+            if c.citation.place.page == f"sources/{source.id}.md"
+        }
+        assert {f"claim-{claim.id}" for claim in source.metadata.claims} <= claim_pages
+
+
+def test_both_seeds_are_fully_covered_by_claims_and_questions() -> None:
+    from dossier.citations import coverage
+
+    checked = check_project(PROJECT_ROOT)
+    figures = {s.id: coverage(s, checked.citations) for s in checked.sources}
+
+    assert {source_id: (len(cited), share) for source_id, (cited, share) in figures.items()} == {
+        SPANISH: (15, 1.0),
+        ITALIAN: (12, 1.0),
+    }
+
+
+def test_the_spanish_seed_quotes_the_prime_ministers_office_twice() -> None:
+    spanish = next(s for s in load_sources(PROJECT_ROOT).sources if s.id == SPANISH)
+
+    quoted = [quotation.cite.quote for quotation in spanish.metadata.quotations]
+    assert len(quoted) == 2
+    assert all("SpaceX" in quote for quote in quoted)
+
+
+def write_claims(project: ExampleProject, claims: list[dict[str, object]]) -> None:
+    sidecar = project.seeds / "000_abc.yml"
+    data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+    data["claims"] = claims
+    sidecar.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_an_unknown_topic_and_a_repeated_claim_id_are_errors(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", "Italia negocia un acuerdo. Vale mucho.")
+    (example_project.seeds / "topics.yml").write_text(
+        "- id: deal.value\n  title: Value\n  description: The amount.\n", encoding="utf-8"
+    )
+    write_claims(
+        example_project,
+        [
+            {
+                "id": "talks",
+                "topic": "deal.talks",
+                "text": "Italy negotiates.",
+                "cite": {"quote": "Italia negocia"},
+            },
+            {
+                "id": "talks",
+                "topic": "deal.value",
+                "text": "It is worth a lot.",
+                "cite": {"quote": "Vale mucho"},
+            },
+        ],
+    )
+    topics, problems = load_topics(example_project.root)
+
+    found = claim_findings(load_sources(example_project.root).sources, topics)
+
+    assert problems == []
+    assert [f.message for f in found] == [
+        "claim 'talks' has unknown topic 'deal.talks'",
+        "claim id 'talks' is used 2 times",
+        "claim id 'talks' is used 2 times",
+    ]
+    assert found[0].hint == "Use a topic of seeds/topics.yml: deal.value."
+
+
+def test_a_curated_source_below_full_coverage_is_warned_about(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", "Italia negocia un acuerdo. Vale mucho.")
+    (example_project.seeds / "topics.yml").write_text(
+        "- id: deal.value\n  title: Value\n  description: The amount.\n", encoding="utf-8"
+    )
+    write_claims(
+        example_project,
+        [
+            {
+                "id": "value",
+                "topic": "deal.value",
+                "text": "It is worth a lot.",
+                "cite": {"quote": "Vale mucho"},
+            }
+        ],
+    )
+
+    messages = [f.message for f in check_project(example_project.root).findings if not f.is_error]
+
+    assert "claims and questions cite 50% of 000_abc; uncited: #p1-s1" in messages
