@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
+AXE_VERSION := 4.14.1
+AXE := .cache/axe-core/axe.min.js
 
 # Material 9.x announces its end of life on every build; the notice is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
@@ -32,13 +34,25 @@ build: $(STAMP)  ## strict build into site/ (built aside, then swapped in, so a 
 check: $(STAMP)  ## print every finding about seeds and pages; exit 1 on errors
 	$(BIN)/python -m dossier check
 
-lint: $(STAMP)  ## ruff and mypy
+lint: $(STAMP)  ## ruff, mypy, and actionlint and zizmor on the GitHub workflows
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
+	$(BIN)/actionlint .github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet --config .github/zizmor.yml .github/workflows/
 
-test: $(STAMP) lint  ## lint, then every test
+test: $(STAMP) $(AXE) lint  ## lint, then every test
 	$(BIN)/python -m pytest
+
+# axe-core, from the npm registry, is injected into pages by the accessibility tests. Without npm
+# they are skipped on a workstation, and fail in CI (CI=true), where .ci/run provides everything.
+$(AXE):
+	@mkdir -p .cache
+	@if command -v npm >/dev/null; then \
+		cd .cache && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+		&& tar xzf axe-core-$(AXE_VERSION).tgz && rm -rf axe-core && mv package axe-core \
+		&& rm axe-core-$(AXE_VERSION).tgz; \
+	else echo "npm not found: the accessibility tests will be skipped" >&2; fi
 
 linkcheck-online: build  ## check external links too (needs internet); results cached for a day
 	$(BIN)/lychee --cache --max-cache-age 1d --no-progress --include-fragments \
@@ -46,4 +60,4 @@ linkcheck-online: build  ## check external links too (needs internet); results c
 		'site/**/*.html' seeds/*.yml
 
 clean:  ## remove the virtual environment and built output
-	rm -rf $(VENV) site site.partial .pytest_cache .mypy_cache .ruff_cache .lycheecache
+	rm -rf $(VENV) site site.partial dist .cache .pytest_cache .mypy_cache .ruff_cache .lycheecache

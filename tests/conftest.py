@@ -20,7 +20,7 @@ from dossier.findings import Finding
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Everything a site build needs, and nothing it writes.
-PROJECT_FILES = ("mkdocs.yml", "docs", "seeds", "scripts")
+PROJECT_FILES = ("mkdocs.yml", "docs", "seeds", "scripts", "overrides")
 
 
 @dataclass(frozen=True)

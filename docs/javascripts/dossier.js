@@ -28,7 +28,9 @@ function makeTablesSortable() {
 // data-dossier-filter, holds the chosen value.
 function connectFilters() {
   for (const form of document.querySelectorAll("form[data-dossier-filters]")) {
-    const table = form.parentElement.querySelector("form[data-dossier-filters] ~ table")
+    // Material wraps tables in scroll containers, so the table is not the form's sibling.
+    const table = [...document.querySelectorAll("article table")].find(candidate =>
+      form.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING)
     if (!table || form.dataset.dossierConnected) continue
     form.dataset.dossierConnected = "true"
     const headers = [...table.querySelectorAll("thead th")].map(th => th.textContent.trim())

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dossier.checks import CheckedProject, check_project
+from dossier.git_revisions import RevisionError, export_revision
 from dossier.project_date import last_change_date
 from dossier.register import REGISTER_DIRECTORY, RegisterError, load_categories, new_question_path
+from dossier.register_diff import diff_states, read_state, render_diff
 from dossier.render import new_question_text, new_sidecar_text, render_pages
 from dossier.segmentation import SUPPORTED_LANGUAGES
 from dossier.sources import (
@@ -147,6 +149,22 @@ def run_add_source(root: Path, files: list[Path], language: str) -> int:
     return EXIT_OK
 
 
+def run_diff(root: Path, base: str, head: str | None) -> int:
+    folders = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)
+    with tempfile.TemporaryDirectory(prefix="dossier-diff-") as scratch:
+        try:
+            export_revision(root, base, folders, Path(scratch) / "base")
+            after_root = root
+            if head is not None:
+                export_revision(root, head, folders, Path(scratch) / "head")
+                after_root = Path(scratch) / "head"
+        except RevisionError as exc:
+            raise UsageError(str(exc)) from exc
+        diff = diff_states(read_state(Path(scratch) / "base"), read_state(after_root))
+    print(render_diff(diff, base, head or "the working tree"))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dossier",
@@ -203,6 +221,20 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Refuses, writing nothing, a file that is not UTF-8 text, is empty, or is already "
         "a seed. Exit status: 0 added, 2 refused.",
     )
+    diff = commands.add_parser(
+        "diff",
+        parents=[common],
+        help="report what changed in the register between two git revisions",
+        description="Print, as Markdown, what changed in the register and the sources from BASE "
+        "to HEAD: questions added and removed, status, priority, evidence and answer changes, "
+        "other fields one by one, and sources added or changed.",
+        epilog="HEAD defaults to the working tree. Exit status: 0 reported, 2 unknown revision.",
+    )
+    diff.add_argument("base", metavar="BASE", help="a git revision, e.g. origin/main")
+    diff.add_argument(
+        "head", metavar="HEAD", nargs="?", help="a git revision (default: the working tree)"
+    )
+
     add_source.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article text")
     add_source.add_argument(
         "--language",
@@ -225,6 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_new_question(root, arguments.category, arguments.title)
         if arguments.command == "add-source":
             return run_add_source(root, arguments.files, arguments.language)
+        if arguments.command == "diff":
+            return run_diff(root, arguments.base, arguments.head)
         return run_render(root, arguments.out, arguments.replace)
     except UsageError as exc:
         parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")

@@ -1,0 +1,162 @@
+"""The built site in a real browser: search, citations, the register's table, accessibility."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from browser import AXE, CHROMIUM, CHROMIUM_ARGUMENTS, Traffic, require, serve
+
+SPANISH, ITALIAN = "000_7edff155f20879db", "001_de767ab6f4448240"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    require(CHROMIUM, "Debian's chromium")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture
+def traffic() -> Traffic:
+    return Traffic()
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str, traffic: Traffic) -> Iterator[Page]:
+    """A fresh page; after the test, it must have made no request elsewhere and logged no error."""
+    context = browser.new_context()
+    opened = context.new_page()
+    opened.on("request", traffic.record_request)
+    opened.on("console", traffic.record_console)
+    opened.on("pageerror", traffic.record_error)
+    yield opened
+    context.close()
+    assert traffic.foreign_requests(urlsplit(site_url).netloc) == []
+    assert traffic.console_errors == []
+
+
+def search(page: Page, term: str) -> list[str]:
+    """Type `term` into Material's search box as a person does; the result links, in order."""
+    page.get_by_role("textbox", name="Search").first.click()
+    # Material searches on key events; fill() sends none.
+    page.locator("input.md-search__input").press_sequentially(term, delay=20)
+    results = page.locator(".md-search-result__item a")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return [str(link.get_attribute("href")) for link in results.all()]
+
+
+def test_the_home_page_renders(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/")
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Secure-communications dossier")
+    expect(page.locator("a.dossier-cite").first).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("crittografici", f"sources/{ITALIAN}/"),
+        ("cifrado", f"sources/{SPANISH}/"),
+        ("encryption", "register/crypto-scheme/"),
+    ],
+)
+def test_search_finds_pages_in_each_language(
+    page: Page, site_url: str, term: str, expected: str
+) -> None:
+    page.goto(f"{site_url}/")
+
+    links = search(page, term)
+
+    assert any(expected in link for link in links), links
+
+
+def test_following_a_citation_scrolls_to_its_sentence_and_highlights_it(
+    page: Page, site_url: str
+) -> None:
+    page.goto(f"{site_url}/")
+    citation = page.locator("a.dossier-cite").first
+    quote = citation.get_attribute("title")
+
+    citation.click()
+
+    page.wait_for_url(f"**/sources/{SPANISH}/#p2-s1")
+    sentence = page.locator("#p2-s1")
+    expect(sentence).to_be_in_viewport()
+    expect(sentence).to_have_class(
+        "dossier-sentence dossier-sentence--cited dossier-sentence--targeted"
+    )
+    assert quote is not None
+    assert quote in sentence.inner_text()
+    outline = sentence.evaluate("element => getComputedStyle(element).outlineStyle")
+    assert outline == "solid"
+
+
+def question_rows(page: Page) -> list[list[str]]:
+    rows = page.locator("article table").last.locator("tbody tr")
+    return [row.locator("td").all_inner_texts() for row in rows.all() if row.is_visible()]
+
+
+def test_the_register_index_sorts_and_filters(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/register/")
+    table = page.locator("article table").last
+    total = len(question_rows(page))
+
+    table.locator("th", has_text="Question").click()
+    titles = [row[0] for row in question_rows(page)]
+    assert titles == sorted(titles, key=str.casefold) or titles == sorted(
+        titles, key=str.casefold, reverse=True
+    )
+
+    page.get_by_label("Category").select_option("Cryptographic scheme")
+    page.get_by_label("Priority").select_option("high")
+    shown = question_rows(page)
+    assert 0 < len(shown) < total
+    assert all(row[1] == "Cryptographic scheme" and row[3] == "high" for row in shown)
+    expect(page.locator("[data-dossier-filter-count]")).to_have_text(
+        f"{len(shown)} of {total} questions shown"
+    )
+
+    page.get_by_label("Category").select_option("all")
+    page.get_by_label("Priority").select_option("all")
+    assert len(question_rows(page)) == total
+
+
+PAGES_FOR_AXE = (
+    "",
+    f"sources/{SPANISH}/",
+    "comparison/",
+    "register/",
+    "register/crypto-scheme/key-custody/",
+)
+
+
+@pytest.mark.parametrize("path", PAGES_FOR_AXE)
+def test_axe_finds_no_serious_or_critical_violation(page: Page, site_url: str, path: str) -> None:
+    require(AXE, "axe-core")
+    page.goto(f"{site_url}/{path}")
+    page.add_script_tag(path=str(AXE))
+
+    results = page.evaluate("async () => await axe.run()")
+
+    serious = [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], json.dumps(serious, indent=1)

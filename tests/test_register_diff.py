@@ -1,0 +1,126 @@
+"""`python -m dossier diff`: what changed in the register between two revisions of a git repo."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_ARTICLE, ExampleProject
+
+
+def git(root: Path, *arguments: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def dossier_diff(root: Path, *revisions: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dossier", "diff", *revisions],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture
+def repository(example_project: ExampleProject) -> ExampleProject:
+    """A git repository with a register of three questions, committed as `base`."""
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    example_project.add_categories("architecture", "crypto-scheme")
+    example_project.add_question("crypto-scheme/keys", title="Who holds the keys?")
+    example_project.add_question("architecture/tier", title="Which service tier?", priority="low")
+    example_project.add_question("architecture/gateways", title="Where are the gateways?")
+    git(example_project.root, "init", "-q", "-b", "main")
+    git(example_project.root, "add", "-A")
+    git(example_project.root, "commit", "-q", "-m", "base")
+    git(example_project.root, "tag", "base")
+    return example_project
+
+
+def test_the_report_names_each_change_to_the_register(repository: ExampleProject) -> None:
+    repository.add_question("crypto-scheme/ciphers", title="Which ciphers?")
+    repository.add_question(
+        "crypto-scheme/keys",
+        title="Who holds the keys?",
+        status="answered",
+        answer={
+            "text": "Data encryption is named.",
+            "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
+        },
+    )
+    repository.add_question(
+        "architecture/tier", title="Which service tier?", priority="high", watch=["tier", "nivel"]
+    )
+    (repository.root / "docs/register/architecture/gateways.md").unlink()
+    git(repository.root, "add", "-A")
+    git(repository.root, "commit", "-q", "-m", "change")
+
+    committed = dossier_diff(repository.root, "base", "HEAD")
+
+    assert committed.returncode == 0, committed.stderr
+    report = committed.stdout
+    assert report.startswith("## Register changes from base to HEAD\n")
+    assert "### Questions added (1)\n\n- `crypto-scheme/ciphers`: Which ciphers?\n" in report
+    assert (
+        "### Questions removed (1)\n\n- `architecture/gateways`: Where are the gateways?\n"
+        in report
+    )
+    assert "- `crypto-scheme/keys`: Who holds the keys? — **open → answered**" in report
+    assert "- `crypto-scheme/keys`: Who holds the keys? — now: Data encryption is named." in report
+    assert "- `architecture/tier`: Which service tier? — **low → high**" in report
+    assert (
+        "- `architecture/tier`: Which service tier? — `watch`: added “tier”; `watch`: added “nivel”; `watch`: removed “satellite”; `watch`: removed “satélite”"
+        in report
+    )
+
+
+def test_the_working_tree_is_the_default_head_and_sources_are_reported(
+    repository: ExampleProject,
+) -> None:
+    repository.add_seed("001_new", "Un artículo nuevo.")
+    repository.add_question(
+        "crypto-scheme/keys",
+        title="Who holds the keys?",
+        evidence=[
+            {"source": "000_abc", "quote": "El cifrado de datos", "note": "Encryption only."}
+        ],
+    )
+
+    report = dossier_diff(repository.root, "base").stdout
+
+    assert report.startswith("## Register changes from base to the working tree\n")
+    assert "- added `001_new`: A test article" in report
+    assert (
+        "— added “El cifrado de datos” (000_abc); removed “Italia negocia un acuerdo” (000_abc)"
+        in report
+    )
+
+
+def test_no_change_is_said_plainly(repository: ExampleProject) -> None:
+    result = dossier_diff(repository.root, "base")
+
+    assert result.returncode == 0
+    assert (
+        result.stdout
+        == "## Register changes from base to the working tree\n\nNo change to the register or the sources.\n"
+    )
+
+
+def test_a_bad_revision_is_a_clear_error(repository: ExampleProject) -> None:
+    result = dossier_diff(repository.root, "no-such-branch")
+
+    assert result.returncode == 2
+    assert (
+        "unknown revision 'no-such-branch'; name a branch, tag or commit that git knows"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
