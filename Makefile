@@ -28,7 +28,7 @@ serve: $(STAMP)  ## build and serve on 127.0.0.1:8000, rebuilding when docs, see
 
 build: $(STAMP)  ## strict build into site/ (built aside, then swapped in, so a failed build leaves site/ alone)
 	rm -rf site.partial
-	$(BIN)/mkdocs build --strict --site-dir site.partial
+	$(BIN)/mkdocs build --strict --site-dir site.partial || { rm -rf site.partial; exit 1; }
 	rm -rf site && mv site.partial site
 
 check: $(STAMP)  ## print every finding about seeds and pages; exit 1 on errors

@@ -33,6 +33,7 @@ from dossier.register import (
     watch_findings,
 )
 from dossier.sources import SEEDS_DIRECTORY, SidecarQuote, Source, load_sources
+from dossier.textfiles import read_text
 from dossier.topics import TOPICS_FILE, Topic, claim_findings, load_topics
 
 DOCS_DIRECTORY = "docs"
@@ -141,7 +142,10 @@ def page_citations(
     problems: list[Finding] = []
     register = root / REGISTER_DIRECTORY
     for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
-        text = path.read_text(encoding="utf-8")
+        text, unreadable = read_text(path, path.relative_to(root).as_posix())
+        problems += unreadable
+        if text is None:
+            continue
         page = path.relative_to(docs).as_posix()
         if path.parent.parent == register:
             # A question's title is in its front matter; its body starts after it.

@@ -8,6 +8,7 @@ always the source's own text.
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import re
 import unicodedata
@@ -104,6 +105,8 @@ def _units(text: str) -> Iterable[tuple[int, int]]:
             start = index
 
 
+# Every citation of a source folds its whole text; keep the latest few (a str caches its hash).
+@functools.lru_cache(maxsize=64)
 def fold_text(text: str) -> FoldedText:
     """Fold `text` for matching: NFC, equivalent quotes, one space for any white-space run."""
     folded: list[str] = []

@@ -23,7 +23,7 @@ from dossier.findings import Finding
 from dossier.register import fold_for_watch
 from dossier.segmentation import Sentence
 from dossier.sources import SEEDS_DIRECTORY, Source
-from dossier.yamldoc import YamlDocumentError, parse_yaml
+from dossier.textfiles import read_yaml
 
 GAZETTEER_FILE = "gazetteer.yml"
 KINDS = ("organisation", "person", "place")
@@ -105,12 +105,9 @@ def load_gazetteer(root: Path) -> tuple[Gazetteer, list[Finding]]:
     empty = Gazetteer((), frozenset())
     if not path.is_file():
         return empty, []
-    try:
-        document = parse_yaml(path.read_text(encoding="utf-8"))
-    except YamlDocumentError as exc:
-        return empty, [
-            findings.error(relative, exc.line, f"invalid YAML: {exc}", "Fix the syntax.")
-        ]
+    document, unreadable = read_yaml(path, relative)
+    if document is None:
+        return empty, unreadable
     data = document.data if isinstance(document.data, dict) else {}
     entries = []
     problems = []

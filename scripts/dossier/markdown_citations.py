@@ -130,14 +130,20 @@ def render_inline_citations(
     page: str,
     resolve: Callable[[str, str], ResolvedCitation | None],
     fragment_prefix: str = "cite",
+    escape: Callable[[str], str] | None = None,
 ) -> str:
-    """`markdown` with each inline citation replaced by its link; `resolve(page, fragment)`."""
+    """`markdown` with each inline citation replaced by its link; `resolve(page, fragment)`.
+
+    Text written in data files (sidecars, topics, questions) is shown, not interpreted: `escape`
+    makes the text between citations inert. Hand-written pages pass none and keep their Markdown.
+    """
+    keep: Callable[[str], str] = escape or (lambda text: text)
     inline, _ = find_inline_citations(markdown, page, page, fragment_prefix=fragment_prefix)
     parts = []
     position = 0
     for item in inline:
         resolved = resolve(page, item.citation.place.fragment)
-        parts.append(markdown[position : item.start])
+        parts.append(keep(markdown[position : item.start]))
         if resolved is None:
             parts.append(markdown[item.start : item.end])
         else:
@@ -145,7 +151,7 @@ def render_inline_citations(
                 parts.append(f"“{escape_text(' '.join(resolved.source_text.split()))}” ")
             parts.append(citation_link(resolved, page, item.citation.place.fragment))
         position = item.end
-    parts.append(markdown[position:])
+    parts.append(keep(markdown[position:]))
     return "".join(parts)
 
 

@@ -20,6 +20,7 @@ from dossier import findings
 from dossier.citations import Citation, CitingPlace
 from dossier.findings import Finding
 from dossier.sources import Source
+from dossier.textfiles import read_text, read_yaml
 from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
 
 REGISTER_DIRECTORY = "docs/register"
@@ -133,10 +134,9 @@ def load_categories(register: Path, root: Path) -> tuple[tuple[Category, ...], l
                 relative, 1, "no categories file", "List the categories: slug, title, description."
             )
         ]
-    try:
-        document = parse_yaml(path.read_text(encoding="utf-8"))
-    except YamlDocumentError as exc:
-        return (), [findings.error(relative, exc.line, f"invalid YAML: {exc}", "Fix the syntax.")]
+    document, unreadable = read_yaml(path, relative)
+    if document is None:
+        return (), unreadable
     categories = []
     problems = []
     for index, entry in enumerate(document.data or []):
@@ -312,7 +312,10 @@ def _question(question_id: str, path: str, document: YamlDocument, body: str) ->
 def load_question(file: Path, root: Path, register: Path) -> tuple[Question | None, list[Finding]]:
     path = file.relative_to(root).as_posix()
     question_id = file.relative_to(register).with_suffix("").as_posix()
-    parts = split_front_matter(file.read_text(encoding="utf-8"))
+    text, unreadable = read_text(file, path)
+    if text is None:
+        return None, unreadable
+    parts = split_front_matter(text)
     if parts is None:
         return None, [
             findings.error(

@@ -19,7 +19,7 @@ from dossier.citations import ResolvedCitation
 from dossier.markdown_citations import citation_link, render_inline_citations
 from dossier.register import PRIORITIES, STATUSES, Category, Question, WatchHit
 from dossier.sources import Source
-from dossier.templating import relative_link
+from dossier.templating import escape_prose, relative_link
 
 DOWNLOADS = ("register.json", "register.csv", "question.schema.json", "source.schema.json")
 OLDEST_OPEN_SHOWN = 10
@@ -198,7 +198,7 @@ def render_question_page(
     """The question's page: a generated header, then the body as written, citations linked."""
     page = question.page
     resolve: Callable[[str, str], ResolvedCitation | None] = lambda p, f: view.citations.get((p, f))  # noqa: E731
-    body = render_inline_citations(question.body, page, resolve)
+    body = render_inline_citations(question.body, page, resolve, escape=escape_prose)
     return environment.get_template("question.md.j2").render(
         question=question,
         view=view,

@@ -20,7 +20,7 @@ from dossier.citations import (
 from dossier.facts import Fact
 from dossier.markdown_citations import citation_link, render_inline_citations
 from dossier.sources import Claim, Source
-from dossier.templating import relative_link
+from dossier.templating import escape_text, relative_link
 from dossier.topics import Topic
 
 AUTOMATIC_SUMMARY_SENTENCES = 3
@@ -104,7 +104,11 @@ def render_source_page(source: Source, view: SourcesView, environment: jinja2.En
     abstract = None
     if metadata.abstract:
         abstract = render_inline_citations(
-            " ".join(metadata.abstract.split()), page, view.resolve, ABSTRACT_FRAGMENT_PREFIX
+            " ".join(metadata.abstract.split()),
+            page,
+            view.resolve,
+            ABSTRACT_FRAGMENT_PREFIX,
+            escape_text,
         )
     cited, share = view.coverage(source)
     return environment.get_template("source.md.j2").render(
@@ -139,6 +143,7 @@ def render_comparison(view: SourcesView, environment: jinja2.Environment) -> str
             COMPARISON_PAGE,
             view.resolve,
             topic.id.replace(".", "-"),
+            escape_text,
         )
         for topic in view.topics
         if topic.difference

@@ -16,6 +16,7 @@ import jsonschema
 from dossier import findings
 from dossier.findings import Finding
 from dossier.segmentation import Paragraph, Sentence, count_words, segment
+from dossier.textfiles import decode_utf8, read_text
 from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
 
 SEEDS_DIRECTORY = "seeds"
@@ -146,25 +147,11 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _line_of_offset(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
 def decode_text(data: bytes, path: str) -> tuple[str | None, list[Finding]]:
-    """The article's text as str, or None with a finding when it cannot be read as UTF-8."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = _line_of_offset(data, exc.start)
-        return None, [
-            findings.error(
-                path,
-                line,
-                f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                "Save the article as UTF-8 and update sha256 in its sidecar.",
-            )
-        ]
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """The article's text as str, or None with a finding when it is not UTF-8 or is empty."""
+    text, problems = decode_utf8(data, path)
+    if text is None:
+        return None, problems
     if not text.strip():
         return None, [
             findings.error(path, 1, "the article is empty", "Paste the article's text into it.")
@@ -366,9 +353,10 @@ def load_source(
     sidecar_path = sidecar_file.relative_to(root).as_posix()
     data = text_file.read_bytes()
     text, found = decode_text(data, text_path)
-    metadata, document, sidecar_found = parse_sidecar(
-        sidecar_file.read_text(encoding="utf-8", errors="replace"), sidecar_path
-    )
+    sidecar_text, unreadable = read_text(sidecar_file, sidecar_path)
+    if sidecar_text is None:
+        return None, found + unreadable
+    metadata, document, sidecar_found = parse_sidecar(sidecar_text, sidecar_path)
     found += sidecar_found
     actual = sha256_hex(data)
     if metadata is not None and document is not None and metadata.sha256 != actual:

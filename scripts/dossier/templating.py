@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 
@@ -20,14 +21,24 @@ _TEXT_ESCAPES = {ord(character): f"&#{ord(character)};" for character in _MARKUP
 _TEXT_ESCAPES[ord("\n")] = "&#10;"
 
 
+_PROSE_ESCAPES = {**_TEXT_ESCAPES}
+del _PROSE_ESCAPES[ord("\n")]
+
+
 def escape_text(text: str) -> str:
     """`text` as inert character data, safe in Markdown and HTML alike, shown exactly as written."""
     return text.translate(_TEXT_ESCAPES)
 
 
+def escape_prose(text: str) -> str:
+    """Like escape_text, but line breaks stay, so blank lines still separate paragraphs."""
+    return text.translate(_PROSE_ESCAPES)
+
+
 def front_matter_string(text: str) -> str:
-    """A YAML scalar for front matter; JSON strings are valid YAML."""
-    return json.dumps(text)
+    """A page title for front matter: HTML-escaped, since the theme prints titles unescaped in
+    its header, and quoted as a JSON string, which is valid YAML."""
+    return json.dumps(html.escape(text))
 
 
 def language_name(code: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from dossier import findings
 from dossier.findings import Finding
 from dossier.sources import SEEDS_DIRECTORY, Source
-from dossier.yamldoc import YamlDocumentError, parse_yaml
+from dossier.textfiles import read_yaml
 
 TOPICS_FILE = "topics.yml"
 
@@ -31,10 +31,9 @@ def load_topics(root: Path) -> tuple[tuple[Topic, ...], list[Finding]]:
     relative = f"{SEEDS_DIRECTORY}/{TOPICS_FILE}"
     if not path.is_file():
         return (), []
-    try:
-        document = parse_yaml(path.read_text(encoding="utf-8"))
-    except YamlDocumentError as exc:
-        return (), [findings.error(relative, exc.line, f"invalid YAML: {exc}", "Fix the syntax.")]
+    document, unreadable = read_yaml(path, relative)
+    if document is None:
+        return (), unreadable
     topics = []
     problems = []
     for index, entry in enumerate(document.data or []):
