@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT_ROOT, tree_snapshot
 
+from conftest import PROJECT_ROOT, tree_snapshot
 from dossier.checks import check_project
 from dossier.render import render_pages
 
