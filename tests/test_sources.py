@@ -161,7 +161,7 @@ def test_text_that_is_not_utf8_is_an_error_naming_the_line(example_project: Exam
 
     assert message == (
         "seeds/000_abc.txt:2: error: not UTF-8 text (byte 0xed at offset 24). "
-        "Save the article as UTF-8 and update sha256 in its sidecar."
+        "Save the file as UTF-8."
     )
 
 
