@@ -10,7 +10,7 @@ AXE := .cache/axe-core/axe.min.js
 # Material 9.x announces its end of life on every build; the notice is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint linkcheck-online clean
+.PHONY: help serve build offline check test lint linkcheck-online clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,6 +30,15 @@ build: $(STAMP)  ## strict build into site/ (built aside, then swapped in, so a 
 	rm -rf site.partial
 	$(BIN)/mkdocs build --strict --site-dir site.partial || { rm -rf site.partial; exit 1; }
 	rm -rf site && mv site.partial site
+
+offline: $(STAMP)  ## dist/dossier-offline.zip: the site to open from the file system, no server, no network
+	rm -rf site-offline.partial
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline.partial || { rm -rf site-offline.partial; exit 1; }
+	mkdir -p dist
+	rm -f dist/dossier-offline.zip
+	cd site-offline.partial && $(abspath $(BIN))/python -m zipfile -c ../dist/dossier-offline.zip .
+	rm -rf site-offline.partial
+	@echo "dist/dossier-offline.zip: unzip it anywhere and open index.html"
 
 check: $(STAMP)  ## print every finding about seeds and pages; exit 1 on errors
 	$(BIN)/python -m dossier check
@@ -60,4 +69,4 @@ linkcheck-online: build  ## check external links too (needs internet); results c
 		'site/**/*.html' seeds/*.yml
 
 clean:  ## remove the virtual environment and built output
-	rm -rf $(VENV) site site.partial dist .cache .pytest_cache .mypy_cache .ruff_cache .lycheecache
+	rm -rf $(VENV) site site.partial site-offline.partial dist .cache .pytest_cache .mypy_cache .ruff_cache .lycheecache

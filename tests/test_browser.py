@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from browser import AXE, CHROMIUM, CHROMIUM_ARGUMENTS, Traffic, require, serve
+from conftest import PROJECT_FILES, PROJECT_ROOT
 
 SPANISH, ITALIAN = "000_7edff155f20879db", "001_de767ab6f4448240"
 
@@ -161,3 +166,55 @@ def test_axe_finds_no_serious_or_critical_violation(page: Page, site_url: str, p
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], json.dumps(serious, indent=1)
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make offline` run on a copy of the project, its zip unpacked into a fresh folder."""
+    copy = tmp_path_factory.mktemp("offline-project")
+    for name in (*PROJECT_FILES, "Makefile", "pyproject.toml", "requirements.txt"):
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / name)
+    venv = Path(sys.executable).parent.parent
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", f"{venv}/.installed", "offline", f"VENV={venv}"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    unpacked = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(copy / "dist" / "dossier-offline.zip") as bundle:
+        bundle.extractall(unpacked)
+    return unpacked
+
+
+def test_the_offline_bundle_works_from_the_file_system(browser: Browser, offline_bundle: Path) -> None:
+    traffic = Traffic()
+    context = browser.new_context()
+    opened = context.new_page()
+    opened.on("request", traffic.record_request)
+    opened.on("console", traffic.record_console)
+    opened.on("pageerror", traffic.record_error)
+
+    opened.goto((offline_bundle / "index.html").as_uri())
+    opened.get_by_role("navigation", name="Navigation").get_by_role("link", name="Comparison").first.click()
+    opened.wait_for_url("**/comparison.html")
+    expect(opened.get_by_role("heading", level=1)).to_contain_text("Comparison of the sources")
+
+    search(opened, "crittografici")
+    expect(opened.locator(f".md-search-result__item a[href*='sources/{ITALIAN}.html']").first).to_be_visible(timeout=10_000)
+
+    opened.goto((offline_bundle / "register" / "index.html").as_uri())
+    opened.get_by_label("Status").select_option("open")
+    expect(opened.locator("[data-dossier-filter-count]")).to_contain_text("questions shown")
+    opened.locator("article table").last.locator("th", has_text="Priority").click()
+    context.close()
+
+    assert traffic.foreign_requests(None) == []
+    assert traffic.console_errors == []

@@ -60,9 +60,11 @@ function enhancePage() {
   connectFilters()
 }
 
+// document$ announces pages that instant navigation loads; opened from file://, where instant
+// navigation is off, it announces none, so the first page load is handled here too. Each step
+// is safe to run twice.
+document.addEventListener("DOMContentLoaded", enhancePage)
 if (typeof document$ !== "undefined") {
   document$.subscribe(enhancePage)
-} else {
-  document.addEventListener("DOMContentLoaded", enhancePage)
 }
 window.addEventListener("hashchange", markTargetedSentence)

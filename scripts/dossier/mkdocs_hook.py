@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.dossier")
+# The vendored iframe-worker shim, loaded by the offline build instead of the copy on unpkg.com
+# that Material's offline plugin adds to extra.polyfills.
+LOCAL_IFRAME_WORKER_SHIM = "javascripts/vendor/iframe-worker/shim.js"
 # What on_files learned, for on_page_markdown of the same build.
 _build: dict[str, Any] = {}
 
@@ -40,6 +43,14 @@ def _import_core() -> dict[str, ModuleType]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = _project_root(config)
     config.watch.extend(str(root / folder) for folder in ("seeds", "scripts"))
+    # Hooks run after plugins, so the offline plugin has added its shim by now; the theme writes
+    # polyfills relative to each page, so offline pages load the local copy, not another host's.
+    polyfills = config.extra.get("polyfills")
+    if polyfills:
+        config.extra["polyfills"] = [
+            LOCAL_IFRAME_WORKER_SHIM if "iframe-worker" in str(script) else script
+            for script in polyfills
+        ]
     return config
 
 
