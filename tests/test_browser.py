@@ -194,7 +194,9 @@ def offline_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return unpacked
 
 
-def test_the_offline_bundle_works_from_the_file_system(browser: Browser, offline_bundle: Path) -> None:
+def test_the_offline_bundle_works_from_the_file_system(
+    browser: Browser, offline_bundle: Path
+) -> None:
     traffic = Traffic()
     context = browser.new_context()
     opened = context.new_page()
@@ -203,12 +205,16 @@ def test_the_offline_bundle_works_from_the_file_system(browser: Browser, offline
     opened.on("pageerror", traffic.record_error)
 
     opened.goto((offline_bundle / "index.html").as_uri())
-    opened.get_by_role("navigation", name="Navigation").get_by_role("link", name="Comparison").first.click()
+    opened.get_by_role("navigation", name="Navigation").get_by_role(
+        "link", name="Comparison"
+    ).first.click()
     opened.wait_for_url("**/comparison.html")
     expect(opened.get_by_role("heading", level=1)).to_contain_text("Comparison of the sources")
 
     search(opened, "crittografici")
-    expect(opened.locator(f".md-search-result__item a[href*='sources/{ITALIAN}.html']").first).to_be_visible(timeout=10_000)
+    expect(
+        opened.locator(f".md-search-result__item a[href*='sources/{ITALIAN}.html']").first
+    ).to_be_visible(timeout=10_000)
 
     opened.goto((offline_bundle / "register" / "index.html").as_uri())
     opened.get_by_label("Status").select_option("open")
