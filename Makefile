@@ -10,7 +10,7 @@ AXE := .cache/axe-core/axe.min.js
 # Material 9.x announces its end of life on every build; the notice is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline check test lint linkcheck-online clean
+.PHONY: help serve build offline check test lint bench linkcheck-online clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,8 +44,8 @@ check: $(STAMP)  ## print every finding about seeds and pages; exit 1 on errors
 	$(BIN)/python -m dossier check
 
 lint: $(STAMP)  ## ruff, mypy, and actionlint and zizmor on the GitHub workflows
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests benchmarks
+	$(BIN)/ruff format --check scripts tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/actionlint .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet --config .github/zizmor.yml .github/workflows/
@@ -62,6 +62,9 @@ $(AXE):
 		&& tar xzf axe-core-$(AXE_VERSION).tgz && rm -rf axe-core && mv package axe-core \
 		&& rm axe-core-$(AXE_VERSION).tgz; \
 	else echo "npm not found: the accessibility tests will be skipped" >&2; fi
+
+bench: $(STAMP)  ## measure check, build and link check at 100 and 1,000 synthetic sources (several minutes)
+	$(BIN)/python benchmarks/bench.py --sources 100 1000
 
 linkcheck-online: build  ## check external links too (needs internet); results cached for a day
 	$(BIN)/lychee --cache --max-cache-age 1d --no-progress --include-fragments \

@@ -195,3 +195,10 @@ def test_any_passage_of_three_or_more_words_that_occurs_once_resolves(
     assert resolved.sentences == tuple(
         s for s in source.sentences if s.start < end and start < s.end
     )
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\u00a0\u2009’‘«»“”\"'.é")), max_size=80))
+def test_the_fast_folding_of_normalised_text_matches_the_general_one(text: str) -> None:
+    from dossier.citations import _fold_any, _fold_normalized
+
+    assert _fold_normalized(text) == _fold_any(text)

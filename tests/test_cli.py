@@ -79,7 +79,9 @@ def test_a_folder_outside_any_project_is_a_usage_error(tmp_path: Path) -> None:
     assert "pass --root" in result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["render"]])
+@pytest.mark.parametrize(
+    "command", [[], ["check"], ["render"], ["diff"], ["new-question"], ["add-source"]]
+)
 def test_every_command_has_help(command: list[str]) -> None:
     result = run_dossier(*command, "--help", cwd=PROJECT_ROOT)
 

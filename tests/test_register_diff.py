@@ -124,3 +124,36 @@ def test_a_bad_revision_is_a_clear_error(repository: ExampleProject) -> None:
         in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_re_opening_an_answered_question_needs_a_new_citation_or_a_note(
+    repository: ExampleProject,
+) -> None:
+    answer = {
+        "text": "Data encryption.",
+        "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
+    }
+    repository.add_question(
+        "crypto-scheme/keys", title="Who holds the keys?", status="answered", answer=answer
+    )
+    git(repository.root, "commit", "-q", "-am", "answered")
+    repository.add_question(
+        "crypto-scheme/keys", title="Who holds the keys?", status="open", answer=answer
+    )
+
+    bare = dossier_diff(repository.root, "HEAD").stdout
+    repository.add_question(
+        "crypto-scheme/keys",
+        body="A later report contradicts the answer.\n",
+        title="Who holds the keys?",
+        status="open",
+        answer=answer,
+    )
+    explained = dossier_diff(repository.root, "HEAD").stdout
+
+    assert (
+        "### Re-opened without a new citation or note (1)\n\n- `crypto-scheme/keys`: Who holds the keys?"
+        in bare
+    )
+    assert "Re-opened without" not in explained
+    assert "**answered → open**" in explained

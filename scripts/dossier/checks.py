@@ -17,6 +17,7 @@ from dossier.citations import (
     CitingPlace,
     ResolvedCitation,
     coverage,
+    covered_anchors,
     resolve_citation,
 )
 from dossier.facts import Fact, extract_facts, gazetteer_findings, load_gazetteer
@@ -167,6 +168,7 @@ def curation_findings(
 ) -> list[Finding]:
     """Warnings for sources not yet summarised, and for curated ones with uncited sentences."""
     problems = []
+    covered = covered_anchors(citations)
     for source in sources:
         if not source.metadata.is_curated:
             problems.append(
@@ -178,7 +180,7 @@ def curation_findings(
                 )
             )
             continue
-        cited, share = coverage(source, citations)
+        cited, share = coverage(source, covered)
         if share < 1:
             uncited = [s.anchor for s in source.sentences if s.anchor not in cited]
             problems.append(
@@ -208,14 +210,19 @@ def check_project(root: Path, today: datetime.date | None = None) -> CheckedProj
     # A source that failed to load has findings of its own; citing it is not another error.
     unloaded = {path.stem for path in (root / SEEDS_DIRECTORY).glob("*.txt")} - set(sources_by_id)
     question_citations = [c for question in register.questions for c in question.citations]
-    resolved = []
-    for citation in [*sidecar, *differences, *question_citations, *pages]:
+    everything = [*sidecar, *differences, *question_citations, *pages]
+    results: dict[int, ResolvedCitation] = {}
+    # Resolved source by source, so each source's text is folded for matching only once; kept in
+    # the order they were written.
+    for number in sorted(range(len(everything)), key=lambda number: everything[number].source_id):
+        citation = everything[number]
         if citation.source_id in unloaded:
             continue
         result, problems = resolve_citation(citation, sources_by_id)
         found += problems
         if result is not None:
-            resolved.append(result)
+            results[number] = result
+    resolved = [results[number] for number in sorted(results)]
     found += curation_findings(loaded.sources, resolved)
     hits = find_watch_hits(register.questions, loaded.sources)
     found += watch_findings(hits, register.questions)

@@ -29,6 +29,8 @@ _EQUIVALENT_CHARACTERS = {
     # guillemets, curly double quotes, low and reversed double quotes, double prime
     **dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2033", '"'),
 }
+_EQUIVALENT_TABLE = str.maketrans(_EQUIVALENT_CHARACTERS)
+RE_WHITESPACE_RUN = re.compile(r"\s+")
 CLOSEST_PASSAGE_WIDTH = 160
 # How far past the context's own length to look for it: room for the punctuation between.
 CONTEXT_SLACK = 32
@@ -109,6 +111,10 @@ def _units(text: str) -> Iterable[tuple[int, int]]:
 @functools.lru_cache(maxsize=64)
 def fold_text(text: str) -> FoldedText:
     """Fold `text` for matching: NFC, equivalent quotes, one space for any white-space run."""
+    return _fold_normalized(text) if unicodedata.is_normalized("NFC", text) else _fold_any(text)
+
+
+def _fold_any(text: str) -> FoldedText:
     folded: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -123,6 +129,28 @@ def fold_text(text: str) -> FoldedText:
             starts.append(start)
             ends.append(end)
     return FoldedText("".join(folded), tuple(starts), tuple(ends))
+
+
+def _fold_normalized(text: str) -> FoldedText:
+    """fold_text for text already in NFC, as sources almost always are: the same result, with
+    the character-by-character work done by str.translate and range()."""
+    translated = text.translate(_EQUIVALENT_TABLE)
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for run in RE_WHITESPACE_RUN.finditer(translated):
+        pieces.append(translated[position : run.start()])
+        starts.extend(range(position, run.start()))
+        ends.extend(range(position + 1, run.start() + 1))
+        pieces.append(" ")
+        starts.append(run.start())
+        ends.append(run.end())
+        position = run.end()
+    pieces.append(translated[position:])
+    starts.extend(range(position, len(text)))
+    ends.extend(range(position + 1, len(text) + 1))
+    return FoldedText("".join(pieces), tuple(starts), tuple(ends))
 
 
 def fold(text: str) -> str:
@@ -245,12 +273,17 @@ def counts_for_coverage(citation: ResolvedCitation) -> bool:
     return place.fragment.startswith(CLAIM_FRAGMENT_PREFIX) or place.page.startswith("register/")
 
 
-def coverage(source: Source, citations: Iterable[ResolvedCitation]) -> tuple[frozenset[str], float]:
+def covered_anchors(citations: Iterable[ResolvedCitation]) -> dict[str, frozenset[str]]:
+    """For each source id, the anchors of the sentences that claims or questions cite."""
+    covered: dict[str, set[str]] = {}
+    for citation in citations:
+        if counts_for_coverage(citation):
+            anchors = covered.setdefault(citation.source.id, set())
+            anchors.update(sentence.anchor for sentence in citation.sentences)
+    return {source_id: frozenset(anchors) for source_id, anchors in covered.items()}
+
+
+def coverage(source: Source, covered: Mapping[str, frozenset[str]]) -> tuple[frozenset[str], float]:
     """The anchors of `source` that claims or questions cite, and their share of its sentences."""
-    cited = frozenset(
-        sentence.anchor
-        for citation in citations
-        if citation.source.id == source.id and counts_for_coverage(citation)
-        for sentence in citation.sentences
-    )
+    cited = covered.get(source.id, frozenset())
     return cited, len(cited) / max(len(source.sentences), 1)

@@ -1,4 +1,4 @@
-"""Command-line adapter: `python -m dossier check|render`, printing findings for people."""
+"""Command-line adapter: check, render, diff, new-question and add-source, for a terminal."""
 
 from __future__ import annotations
 

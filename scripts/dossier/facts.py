@@ -242,27 +242,21 @@ def _take(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 @cache
-def _name_patterns(
+def _name_pattern(
     gazetteer: Gazetteer, language: str
-) -> tuple[tuple[re.Pattern[str], GazetteerEntry], ...]:
-    pairs = [
-        (alias, entry)
-        for entry in gazetteer.entries
-        for alias_language, alias in entry.aliases
-        if alias_language == language
-    ]
-    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
-    return tuple(
-        (
-            re.compile(
-                r"(?<!\w)"
-                + r"\s+".join(re.escape(w) for w in fold_for_watch(alias).split())
-                + r"(?!\w)"
-            ),
-            entry,
-        )
-        for alias, entry in pairs
+) -> tuple[re.Pattern[str], dict[str, GazetteerEntry]]:
+    """One pattern for every alias of a language, longest first, and the entry of each alias."""
+    entries: dict[str, GazetteerEntry] = {}
+    for entry in gazetteer.entries:
+        for alias_language, alias in entry.aliases:
+            if alias_language == language:
+                entries.setdefault(" ".join(fold_for_watch(alias).split()), entry)
+    alternatives = sorted(entries, key=len, reverse=True)
+    pattern = "|".join(
+        r"\s+".join(re.escape(word) for word in alias.split()) for alias in alternatives
     )
+    # With no alias at all, a pattern that matches nothing.
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)" if pattern else r"(?!)"), entries
 
 
 def _sentence_facts(sentence: Sentence, source: Source, gazetteer: Gazetteer) -> list[Fact]:
@@ -285,11 +279,10 @@ def _sentence_facts(sentence: Sentence, source: Source, gazetteer: Gazetteer) ->
     ]
     folded = fold_for_watch(text)
     if len(folded) == len(text):  # offsets in the folded text are offsets in the text
-        candidates += [
-            (entry.kind, match, entry.name)
-            for pattern, entry in _name_patterns(gazetteer, language)
-            for match in pattern.finditer(folded)
-        ]
+        pattern, entries = _name_pattern(gazetteer, language)
+        for match in pattern.finditer(folded):
+            entry = entries[" ".join(match.group().split())]
+            candidates.append((entry.kind, match, entry.name))
     for kind, match, value in candidates:
         if value and _take(spans, match.start(), match.end()):
             start = match.start()

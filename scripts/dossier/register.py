@@ -464,10 +464,13 @@ def load_register(root: Path, today: datetime.date) -> LoadedRegister:
     return LoadedRegister(categories, ordered, tuple(problems))
 
 
+# Every combining mark of the Basic Multilingual Plane, deleted by str.translate in one pass.
+_COMBINING_MARKS = dict.fromkeys(cp for cp in range(0x10000) if unicodedata.combining(chr(cp)))
+
+
 def fold_for_watch(text: str) -> str:
     """Case- and accent-insensitive form: `Crittografía` and `crittografia` fold alike."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(character for character in decomposed if not unicodedata.combining(character))
+    return unicodedata.normalize("NFD", text.casefold()).translate(_COMBINING_MARKS)
 
 
 def watch_pattern(term: str) -> re.Pattern[str]:
@@ -475,31 +478,52 @@ def watch_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
 
 
+RE_WATCH_WORD = re.compile(r"\w+")
+
+
 def find_watch_hits(
     questions: tuple[Question, ...], sources: tuple[Source, ...]
 ) -> tuple[WatchHit, ...]:
-    """Every sentence of every source matching a question's watch terms, in a stable order."""
-    folded = {
-        source.id: [(s, fold_for_watch(s.text)) for s in source.sentences] for source in sources
-    }
+    """Every sentence of every source matching a question's watch terms, in a stable order.
+
+    An index from each word to the sentences holding it narrows every term to the few sentences
+    that can match, so the work grows with the text and the hits, not with questions x sentences.
+    """
+    sentences = [
+        (source_number, source, sentence, fold_for_watch(sentence.text))
+        for source_number, source in enumerate(sources)
+        for sentence in source.sentences
+    ]
+    index: dict[str, list[int]] = {}
+    for position, (_, _, _, text) in enumerate(sentences):
+        for word in set(RE_WATCH_WORD.findall(text)):
+            index.setdefault(word, []).append(position)
+    everything = list(range(len(sentences)))
     hits = []
     for question in questions:
         known = {citation.source_id for citation in question.citations} | set(question.reviewed)
-        patterns = [(term, watch_pattern(term)) for term in question.watch]
-        for source in sources:
-            for sentence, text in folded[source.id]:
-                for term, pattern in patterns:
-                    if pattern.search(text):
-                        hits.append(
-                            WatchHit(
-                                question.id,
-                                source.id,
-                                sentence.anchor,
-                                term,
-                                sentence.text,
-                                source.id not in known,
-                            )
-                        )
+        found = []
+        for term_number, term in enumerate(question.watch):
+            first_word = RE_WATCH_WORD.search(fold_for_watch(term))
+            candidates = index.get(first_word.group(), []) if first_word else everything
+            pattern = watch_pattern(term)
+            found += [
+                (position, term_number, term)
+                for position in candidates
+                if pattern.search(sentences[position][3])
+            ]
+        for position, _, term in sorted(found):
+            _, source, sentence, _ = sentences[position]
+            hits.append(
+                WatchHit(
+                    question.id,
+                    source.id,
+                    sentence.anchor,
+                    term,
+                    sentence.text,
+                    source.id not in known,
+                )
+            )
     return tuple(hits)
 
 

@@ -11,6 +11,7 @@ from dossier.register import REGISTER_DIRECTORY, split_front_matter
 from dossier.sources import SEEDS_DIRECTORY
 from dossier.yamldoc import YamlDocumentError, iso_dates, parse_yaml
 
+ANSWERED = ("answered", "partially-answered")
 # Fields reported in sections of their own; every other field is compared one by one.
 OWN_SECTIONS = ("title", "status", "priority", "evidence", "answer")
 
@@ -45,6 +46,8 @@ class RegisterDiff:
     answer: list[tuple[str, str, str]] = field(default_factory=list)
     fields: list[tuple[str, str, list[str]]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    unjustified_reopenings: list[tuple[str, str]] = field(default_factory=list)
+    """Questions taken back from answered with neither a new citation nor a changed text."""
 
     def is_empty(self) -> bool:
         return not any(vars(self).values())
@@ -134,8 +137,12 @@ def _compare_question(
         text = answer.get("text", "") if isinstance(answer, dict) else ""
         diff.answer.append((question_id, title, f"now: {text}" if text else "answer removed"))
     changes = _field_changes(old, new)
-    if before.body.strip() != after.body.strip():
+    prose_changed = before.body.strip() != after.body.strip()
+    if prose_changed:
         changes.append("the prose (why it matters) changed")
+    reopened = old.get("status") in ANSWERED and new.get("status") not in ANSWERED
+    if reopened and not evidence and not prose_changed:
+        diff.unjustified_reopenings.append((question_id, title))
     if changes:
         diff.fields.append((question_id, title, changes))
 
@@ -195,6 +202,13 @@ def render_diff(diff: RegisterDiff, base: str, head: str) -> str:
         if items:
             lines.extend([f"### {title} ({len(items)})", "", *items, ""])
 
+    section(
+        "Re-opened without a new citation or note",
+        [
+            f"- `{qid}`: {title} — add the evidence or the explanation that re-opens it"
+            for qid, title in diff.unjustified_reopenings
+        ],
+    )
     section("Questions added", [f"- `{qid}`: {title}" for qid, title in diff.added])
     section("Questions removed", [f"- `{qid}`: {title}" for qid, title in diff.removed])
     section(

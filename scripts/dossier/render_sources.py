@@ -16,6 +16,7 @@ from dossier.citations import (
     CitingPlace,
     ResolvedCitation,
     coverage,
+    covered_anchors,
 )
 from dossier.facts import Fact
 from dossier.markdown_citations import citation_link, render_inline_citations
@@ -38,6 +39,8 @@ class SourcesView:
     cited_by: Mapping[str, Mapping[str, tuple[CitingPlace, ...]]]
     """For each source id, the places citing each of its sentence anchors."""
     facts: Mapping[str, tuple[Fact, ...]]
+    covered: Mapping[str, frozenset[str]]
+    """For each source id, the anchors claims or questions cite."""
 
     def resolve(self, page: str, fragment: str) -> ResolvedCitation | None:
         return self.citations.get((page, fragment))
@@ -53,7 +56,7 @@ class SourcesView:
         return tuple(source for source in self.sources if self.claims_on(source, topic))
 
     def coverage(self, source: Source) -> tuple[frozenset[str], float]:
-        return coverage(source, self.citations.values())
+        return coverage(source, self.covered)
 
 
 def build_view(
@@ -75,6 +78,7 @@ def build_view(
             for source_id, anchors in cited_by.items()
         },
         facts=facts,
+        covered=covered_anchors(citations),
     )
 
 
