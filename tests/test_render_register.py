@@ -13,8 +13,8 @@ import pytest
 
 from conftest import EXAMPLE_ARTICLE, ExampleProject, without_curation
 from dossier.checks import check_project
-from dossier.register import question_schema
 from dossier.render import render_pages
+from dossier.schemas import QUESTION_SCHEMA, load_schema
 
 AS_OF = datetime.date(2026, 11, 23)
 
@@ -126,7 +126,7 @@ def test_the_json_export_has_every_question_and_each_validates_against_the_schem
 
     assert sorted(exported["questions"]) == ["architecture/tier", "crypto-scheme/keys"]
     schema = json.loads(pages["register/question.schema.json"])
-    assert schema == question_schema()
+    assert schema == load_schema(QUESTION_SCHEMA)
     for entry in exported["questions"].values():
         jsonschema.validate(entry, schema, format_checker=jsonschema.FormatChecker())
     keys = exported["questions"]["crypto-scheme/keys"]

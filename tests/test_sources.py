@@ -225,3 +225,23 @@ def test_crlf_and_byte_order_mark_are_accepted_and_the_checksum_is_of_the_bytes(
 
     assert loaded.findings == ()
     assert [s.text for s in loaded.sources[0].sentences] == ["Primera frase.", "Segunda frase."]
+
+
+def test_problems_inside_a_claim_name_the_claim_and_its_line(
+    example_project: ExampleProject,
+) -> None:
+    sidecar = valid_sidecar(ARTICLE.encode()) + (
+        "claims:\n"
+        "  - id: talks\n"
+        "    text: Italy negotiates.\n"
+        "    cite: {quote: Italia negocia}\n"
+        "    colour: red\n"
+    )
+    example_project.add_seed("000_abc", ARTICLE, sidecar=sidecar)
+
+    found = {(f.line, f.message) for f in load_sources(example_project.root).findings}
+
+    assert found == {
+        (10, "claims.0: missing field 'topic'"),
+        (13, "claims.0: unknown field 'colour'"),
+    }

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import datetime
-import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import jsonschema
 
 from dossier import findings
 from dossier.citations import Citation, CitingPlace
 from dossier.findings import Finding
+from dossier.schemas import QUESTION_SCHEMA, schema_findings
 from dossier.sources import Source
 from dossier.textfiles import read_text, read_yaml
 from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
@@ -117,14 +113,6 @@ class LoadedRegister:
     findings: tuple[Finding, ...]
 
 
-@cache
-def question_schema() -> dict[str, Any]:
-    """The JSON Schema for question front matter, kept in the package so the site publishes it."""
-    text = resources.files("dossier").joinpath("schemas/question.schema.json").read_text()
-    schema: dict[str, Any] = json.loads(text)
-    return schema
-
-
 def load_categories(register: Path, root: Path) -> tuple[tuple[Category, ...], list[Finding]]:
     path = register / CATEGORIES_FILE
     relative = path.relative_to(root).as_posix()
@@ -198,45 +186,6 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     if not match:
         return None
     return match.group("yaml") or "", text[match.end() :], text.count("\n", 0, match.end()) + 1
-
-
-def _schema_findings(document: YamlDocument, path: str) -> list[Finding]:
-    schema = question_schema()
-    properties: dict[str, Any] = schema["properties"]
-    data = iso_dates(document.data)
-    problems = []
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    for error in sorted(
-        validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]
-    ):
-        key_path = tuple(error.absolute_path)
-        field = ".".join(str(part) for part in key_path)
-        if error.validator == "additionalProperties":
-            for name in sorted(set(data) - set(properties)):
-                problems.append(
-                    findings.error(
-                        path,
-                        document.line_of((name,)),
-                        f"unknown field {name!r}",
-                        f"Remove it or correct its spelling; fields: {', '.join(properties)}.",
-                    )
-                )
-            continue
-        if error.validator == "required":
-            name = error.message.split("'")[1]
-            described = properties.get(name, {}).get("description", "")
-            message, hint = f"missing field {name!r}", f"Add `{name}:` ({described})"
-            if field:
-                message = f"{field}: missing field {name!r}"
-                hint = f"Add `{name}:` to it."
-        else:
-            described = (
-                properties.get(str(key_path[0]), {}).get("description", "") if key_path else ""
-            )
-            message = f"{field or 'front matter'}: {error.message}"
-            hint = f"Expected: {described}" if described else "Correct the value."
-        problems.append(findings.error(path, document.line_of(key_path), message, hint))
-    return problems
 
 
 def _citation(
@@ -342,7 +291,7 @@ def load_question(file: Path, root: Path, register: Path) -> tuple[Question | No
                 "Write one `field: value` per line.",
             )
         ]
-    problems = _schema_findings(document, path)
+    problems = schema_findings(iso_dates(document.data), document, path, QUESTION_SCHEMA)
     if problems:
         return None, problems
     return _question(question_id, path, document, body), []

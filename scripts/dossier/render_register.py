@@ -9,7 +9,6 @@ import json
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import jinja2
@@ -18,6 +17,7 @@ from dossier.charts import BarChart, stacked_bar_chart
 from dossier.citations import ResolvedCitation
 from dossier.markdown_citations import citation_link, render_inline_citations
 from dossier.register import PRIORITIES, STATUSES, Category, Question, WatchHit
+from dossier.schemas import schema_text
 from dossier.sources import Source
 from dossier.templating import escape_prose, relative_link
 
@@ -188,10 +188,6 @@ def export_csv(view: RegisterView) -> str:
     return buffer.getvalue()
 
 
-def _schema_text(name: str) -> str:
-    return resources.files("dossier").joinpath(f"schemas/{name}").read_text()
-
-
 def render_question_page(
     question: Question, view: RegisterView, environment: jinja2.Environment
 ) -> str:
@@ -241,5 +237,5 @@ def render_register_pages(view: RegisterView, environment: jinja2.Environment) -
     pages["register/register.json"] = export_json(view)
     pages["register/register.csv"] = export_csv(view)
     for name in ("question.schema.json", "source.schema.json"):
-        pages[f"register/{name}"] = _schema_text(name)
+        pages[f"register/{name}"] = schema_text(name)
     return pages

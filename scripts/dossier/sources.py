@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from dossier import findings
 from dossier.findings import Finding
+from dossier.schemas import SOURCE_SCHEMA, load_schema, schema_findings
 from dossier.segmentation import Paragraph, Sentence, count_words, segment
 from dossier.textfiles import decode_utf8, read_text
 from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
@@ -135,14 +131,6 @@ class LoadedSources:
     findings: tuple[Finding, ...]
 
 
-@cache
-def sidecar_schema() -> dict[str, Any]:
-    """The JSON Schema for sidecars, kept in the package so the site can publish it too."""
-    schema_text = resources.files("dossier").joinpath("schemas/source.schema.json").read_text()
-    schema: dict[str, Any] = json.loads(schema_text)
-    return schema
-
-
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -159,59 +147,18 @@ def decode_text(data: bytes, path: str) -> tuple[str | None, list[Finding]]:
     return text, []
 
 
-def _schema_findings(document: YamlDocument, path: str) -> list[Finding]:
-    schema = sidecar_schema()
-    properties: dict[str, Any] = schema["properties"]
-    valid_fields = ", ".join(properties)
+def _sidecar_problems(document: YamlDocument, path: str) -> list[Finding]:
     if not isinstance(document.data, dict):
+        fields = ", ".join(load_schema(SOURCE_SCHEMA)["properties"])
         return [
             findings.error(
                 path,
                 1,
                 "the sidecar is not a mapping of fields",
-                f"Write one `field: value` per line; fields: {valid_fields}.",
+                f"Write one `field: value` per line; fields: {fields}.",
             )
         ]
-    found = []
-    validator = jsonschema.Draft202012Validator(schema)
-    for problem in sorted(
-        validator.iter_errors(document.data), key=lambda e: [str(part) for part in e.absolute_path]
-    ):
-        key_path = tuple(problem.absolute_path)
-        if problem.validator == "additionalProperties":
-            for name in sorted(set(document.data) - set(properties)):
-                found.append(
-                    findings.error(
-                        path,
-                        document.line_of((name,)),
-                        f"unknown field {name!r}",
-                        f"Remove it or correct its spelling; fields: {valid_fields}.",
-                    )
-                )
-        elif problem.validator == "required":
-            name = problem.message.split("'")[1]
-            found.append(
-                findings.error(
-                    path,
-                    1,
-                    f"missing field {name!r}",
-                    f"Add `{name}:` ({properties[name]['description']}).",
-                )
-            )
-        else:
-            field = ".".join(str(part) for part in key_path) or "sidecar"
-            description = (
-                properties.get(str(key_path[0]), {}).get("description", "") if key_path else ""
-            )
-            found.append(
-                findings.error(
-                    path,
-                    document.line_of(key_path),
-                    f"{field}: {problem.message}",
-                    f"Expected: {description}" if description else "Correct the value.",
-                )
-            )
-    return found
+    return schema_findings(document.data, document, path, SOURCE_SCHEMA)
 
 
 def _sidecar_quote(document: YamlDocument, path: tuple[str | int, ...]) -> SidecarQuote | None:
@@ -277,7 +224,7 @@ def parse_sidecar(
             ],
         )
     document = YamlDocument(iso_dates(document.data), document.lines)
-    problems = _schema_findings(document, path)
+    problems = _sidecar_problems(document, path)
     if problems:
         return None, document, problems
     data = document.data

@@ -1,0 +1,79 @@
+"""The JSON Schemas kept in the package, and their verdicts turned into findings for people."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from dossier import findings
+from dossier.findings import Finding
+from dossier.yamldoc import YamlDocument
+
+SOURCE_SCHEMA = "source.schema.json"
+QUESTION_SCHEMA = "question.schema.json"
+
+
+@cache
+def schema_text(name: str) -> str:
+    """A schema file as shipped, for the site to publish."""
+    return resources.files("dossier").joinpath(f"schemas/{name}").read_text(encoding="utf-8")
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(schema_text(name))
+    return schema
+
+
+def _described(schema: dict[str, Any], name: str) -> str:
+    return str(schema.get("properties", {}).get(name, {}).get("description", ""))
+
+
+def schema_findings(data: Any, document: YamlDocument, path: str, name: str) -> list[Finding]:
+    """Every way `data` (parsed from `document`) breaks schema `name`, at the line it is on."""
+    schema = load_schema(name)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    problems = []
+    for error in sorted(
+        validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]
+    ):
+        key_path = tuple(error.absolute_path)
+        field = ".".join(str(part) for part in key_path)
+        where = f"{field}: " if field else ""
+        if error.validator == "additionalProperties":
+            allowed = error.schema.get("properties", {})
+            for extra in sorted(set(error.instance) - set(allowed)):
+                problems.append(
+                    findings.error(
+                        path,
+                        document.line_of((*key_path, extra)),
+                        f"{where}unknown field {extra!r}",
+                        f"Remove it or correct its spelling; fields: {', '.join(allowed)}.",
+                    )
+                )
+        elif error.validator == "required":
+            missing = error.message.split("'")[1]
+            described = _described(error.schema, missing)
+            problems.append(
+                findings.error(
+                    path,
+                    document.line_of(key_path),
+                    f"{where}missing field {missing!r}",
+                    f"Add `{missing}:` ({described})." if described else f"Add `{missing}:`.",
+                )
+            )
+        else:
+            described = _described(schema, str(key_path[0])) if key_path else ""
+            problems.append(
+                findings.error(
+                    path,
+                    document.line_of(key_path),
+                    f"{field or 'front matter'}: {error.message}",
+                    f"Expected: {described}" if described else "Correct the value.",
+                )
+            )
+    return problems
