@@ -140,6 +140,18 @@ def project_copy(tmp_path: Path) -> Path:
     return root
 
 
+def run_dossier(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m dossier ARGUMENTS` as a user runs it, in `cwd`."""
+    return subprocess.run(
+        [sys.executable, "-m", "dossier", *arguments],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def mkdocs_environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

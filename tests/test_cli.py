@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import PROJECT_ROOT, ExampleProject, tree_snapshot
+from conftest import PROJECT_ROOT, ExampleProject, run_dossier, tree_snapshot
 from dossier.checks import check_project
 from dossier.cli import main
 from dossier.project_date import last_change_date
 from dossier.render import render_pages
 
 ARTICLE = "Italia negocia un acuerdo. El contrato sigue en discusión.\n"
-
-
-def run_dossier(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dossier", *arguments],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_check_passes_on_the_real_project() -> None:

@@ -15,7 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from conftest import PROJECT_ROOT, ExampleProject, mkdocs_build, tree_snapshot, valid_sidecar
+from conftest import (
+    PROJECT_ROOT,
+    ExampleProject,
+    mkdocs_build,
+    run_dossier,
+    tree_snapshot,
+    valid_sidecar,
+)
 from dossier.checks import check_project
 from dossier.render_sources import build_view, render_source_page
 from dossier.segmentation import segment
@@ -165,17 +172,6 @@ def test_any_text_renders_as_that_text_and_adds_no_element(
     assert "".join("".join(s.split()) for s in sentences) == "".join(text.split())
 
 
-def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dossier", "check"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_malformed_files_are_findings_all_in_one_run(
     example_project: ExampleProject, tmp_path: Path
 ) -> None:
@@ -196,7 +192,7 @@ def test_malformed_files_are_findings_all_in_one_run(
     (register / "linked.md").symlink_to(outside)
     before = tree_snapshot(example_project.root)
 
-    result = run_check(example_project.root)
+    result = run_dossier("check", cwd=example_project.root)
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

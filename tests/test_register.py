@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import EXAMPLE_ARTICLE, PROJECT_ROOT, ExampleProject, without_curation
+from conftest import EXAMPLE_ARTICLE, PROJECT_ROOT, ExampleProject, run_dossier, without_curation
 from dossier.checks import check_project
 from dossier.register import fold_for_watch, slugify
 
@@ -242,17 +239,6 @@ def test_fold_for_watch_ignores_case_and_accents() -> None:
 def test_slugs_are_ascii_words_of_at_most_sixty_characters(title: str, slug: str) -> None:
     assert slugify(title) == slug
     assert len(slug) <= 60
-
-
-def run_dossier(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dossier", *arguments],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_new_question_writes_a_template_that_check_then_guides(

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_ARTICLE, ExampleProject
+from conftest import EXAMPLE_ARTICLE, ExampleProject, run_dossier
 
 
 def git(root: Path, *arguments: str) -> None:
@@ -17,17 +16,6 @@ def git(root: Path, *arguments: str) -> None:
         cwd=root,
         check=True,
         capture_output=True,
-    )
-
-
-def dossier_diff(root: Path, *revisions: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dossier", "diff", *revisions],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
     )
 
 
@@ -64,7 +52,7 @@ def test_the_report_names_each_change_to_the_register(repository: ExampleProject
     git(repository.root, "add", "-A")
     git(repository.root, "commit", "-q", "-m", "change")
 
-    committed = dossier_diff(repository.root, "base", "HEAD")
+    committed = run_dossier("diff", "base", "HEAD", cwd=repository.root)
 
     assert committed.returncode == 0, committed.stderr
     report = committed.stdout
@@ -95,7 +83,7 @@ def test_the_working_tree_is_the_default_head_and_sources_are_reported(
         ],
     )
 
-    report = dossier_diff(repository.root, "base").stdout
+    report = run_dossier("diff", "base", cwd=repository.root).stdout
 
     assert report.startswith("## Register changes from base to the working tree\n")
     assert "- added `001_new`: A test article" in report
@@ -106,7 +94,7 @@ def test_the_working_tree_is_the_default_head_and_sources_are_reported(
 
 
 def test_no_change_is_said_plainly(repository: ExampleProject) -> None:
-    result = dossier_diff(repository.root, "base")
+    result = run_dossier("diff", "base", cwd=repository.root)
 
     assert result.returncode == 0
     assert (
@@ -116,7 +104,7 @@ def test_no_change_is_said_plainly(repository: ExampleProject) -> None:
 
 
 def test_a_bad_revision_is_a_clear_error(repository: ExampleProject) -> None:
-    result = dossier_diff(repository.root, "no-such-branch")
+    result = run_dossier("diff", "no-such-branch", cwd=repository.root)
 
     assert result.returncode == 2
     assert (
@@ -141,7 +129,7 @@ def test_re_opening_an_answered_question_needs_a_new_citation_or_a_note(
         "crypto-scheme/keys", title="Who holds the keys?", status="open", answer=answer
     )
 
-    bare = dossier_diff(repository.root, "HEAD").stdout
+    bare = run_dossier("diff", "HEAD", cwd=repository.root).stdout
     repository.add_question(
         "crypto-scheme/keys",
         body="A later report contradicts the answer.\n",
@@ -149,7 +137,7 @@ def test_re_opening_an_answered_question_needs_a_new_citation_or_a_note(
         status="open",
         answer=answer,
     )
-    explained = dossier_diff(repository.root, "HEAD").stdout
+    explained = run_dossier("diff", "HEAD", cwd=repository.root).stdout
 
     assert (
         "### Re-opened without a new citation or note (1)\n\n- `crypto-scheme/keys`: Who holds the keys?"
