@@ -85,7 +85,9 @@ def test_render_writes_the_pages_the_site_builds(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     checked = check_project(PROJECT_ROOT)
     expected = render_pages(checked, last_change_date(PROJECT_ROOT))
-    assert {path: content.encode() for path, content in expected.items()} == tree_snapshot(out)
+    written = tree_snapshot(out)
+    assert written.pop(".dossier-render") == b"Written by python -m dossier render.\n"
+    assert {path: content.encode() for path, content in expected.items()} == written
     assert "[Date evidence](#date-evidence)" in expected["sources/000_7edff155f20879db.md"]
     assert {
         "sources/index.md",
@@ -97,20 +99,34 @@ def test_render_writes_the_pages_the_site_builds(tmp_path: Path) -> None:
     } <= set(expected)
 
 
-def test_render_refuses_a_folder_that_is_not_empty_unless_asked_to_replace(tmp_path: Path) -> None:
-    out = tmp_path / "pages"
-    out.mkdir()
-    (out / "keep.md").write_text("mine", encoding="utf-8")
+def test_render_replaces_only_a_folder_an_earlier_render_wrote(tmp_path: Path) -> None:
+    mine, pages = tmp_path / "mine", tmp_path / "pages"
+    mine.mkdir()
+    (mine / "keep.md").write_text("mine", encoding="utf-8")
 
-    refused = run_dossier("render", "--out", str(out), cwd=PROJECT_ROOT)
+    refused = run_dossier("render", "--out", str(mine), "--replace", cwd=PROJECT_ROOT)
     assert refused.returncode == 2
-    assert "is not empty" in refused.stderr
-    assert (out / "keep.md").read_text(encoding="utf-8") == "mine"
+    assert "is not empty and was not written by render" in refused.stderr
+    assert (mine / "keep.md").read_text(encoding="utf-8") == "mine"
 
-    replaced = run_dossier("render", "--out", str(out), "--replace", cwd=PROJECT_ROOT)
+    assert run_dossier("render", "--out", str(pages), cwd=PROJECT_ROOT).returncode == 0
+    again = run_dossier("render", "--out", str(pages), cwd=PROJECT_ROOT)
+    assert again.returncode == 2
+    assert "holds an earlier render; pass --replace" in again.stderr
+    replaced = run_dossier("render", "--out", str(pages), "--replace", cwd=PROJECT_ROOT)
     assert replaced.returncode == 0
-    assert not (out / "keep.md").exists()
-    assert (out / "sources" / "index.md").is_file()
+    assert (pages / "sources" / "index.md").is_file()
+
+
+@pytest.mark.parametrize("out", [".", "..", "scripts", "docs/sources"])
+def test_render_never_replaces_the_project_or_its_folders(project_copy: Path, out: str) -> None:
+    before = tree_snapshot(project_copy)
+
+    result = run_dossier("render", "--out", out, "--replace", cwd=project_copy)
+
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert tree_snapshot(project_copy) == before
 
 
 def test_render_never_writes_into_docs_or_seeds(project_copy: Path) -> None:

@@ -187,6 +187,9 @@ def test_malformed_files_are_findings_all_in_one_run(
         "---\ntitle: [not, a, string]\nraised: yesterday\n---\nBody.\n", encoding="utf-8"
     )
     (register / "empty.md").write_text("", encoding="utf-8")
+    (register / "dates.md").write_text(
+        "---\ntitle: When?\nraised: 2026-02-30\n---\n", encoding="utf-8"
+    )
     outside = tmp_path / "outside.md"
     outside.write_text("---\ntitle: Outside?\n---\n", encoding="utf-8")
     (register / "linked.md").symlink_to(outside)
@@ -198,6 +201,7 @@ def test_malformed_files_are_findings_all_in_one_run(
     assert "Traceback" not in result.stderr
     lines = result.stdout.splitlines()
     expected = [
+        "docs/register/crypto-scheme/dates.md:3: error: invalid YAML: not a valid date",
         "docs/register/crypto-scheme/empty.md:1: error: no front matter.",
         "docs/register/crypto-scheme/latin.md:2: error: not UTF-8 text (byte 0xbf at offset 11).",
         "docs/register/crypto-scheme/linked.md:1: error: a link to a file outside docs/register/.",

@@ -62,3 +62,11 @@ def test_a_citation_renders_as_a_link_to_the_sentence_titled_with_the_exact_text
         f'[\\[000 p8&#45;s1\\]](../sources/{SPANISH}.md#p8-s1 "negó que se hubiera alcanzado")'
         "{#cite-1 .dossier-cite}.\n"
     )
+
+
+def test_a_stray_backtick_does_not_hide_the_citations_of_later_paragraphs() -> None:
+    page = f'# T\n\nIt`s here.\n\nLater [@{SPANISH} "no such words"] and `code`.\n'
+
+    inline, _ = find_inline_citations(page, "docs/t.md", "t.md")
+
+    assert [item.citation.quote for item in inline] == ["no such words"]

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 import pytest
+import yaml
 
 from conftest import EXAMPLE_ARTICLE, PROJECT_ROOT, ExampleProject, run_dossier, without_curation
 from dossier.checks import check_project
@@ -303,3 +304,12 @@ def test_the_real_register_is_complete_and_every_evidence_quote_resolves() -> No
     }
     resolved = {(c.citation.place.page, c.citation.place.fragment) for c in checked.citations}
     assert evidence <= resolved
+
+
+def test_new_question_writes_the_title_exactly(register_project: ExampleProject) -> None:
+    title = 'Who said "no": and #why?'
+
+    result = run_dossier("new-question", "crypto-scheme", title, cwd=register_project.root)
+
+    written = (register_project.root / result.stdout.strip()).read_text(encoding="utf-8")
+    assert yaml.safe_load(written.split("---\n")[1])["title"] == title

@@ -145,3 +145,26 @@ def test_re_opening_an_answered_question_needs_a_new_citation_or_a_note(
     )
     assert "Re-opened without" not in explained
     assert "**answered → open**" in explained
+
+
+def test_withdrawing_an_answered_question_is_not_a_re_opening(repository: ExampleProject) -> None:
+    answer = {
+        "text": "Data encryption.",
+        "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
+    }
+    repository.add_question(
+        "crypto-scheme/keys", title="Who holds the keys?", status="answered", answer=answer
+    )
+    git(repository.root, "commit", "-q", "-am", "answered")
+    repository.add_question(
+        "crypto-scheme/keys",
+        title="Who holds the keys?",
+        status="withdrawn",
+        answer=answer,
+        reason="Out of scope.",
+    )
+
+    report = run_dossier("diff", "HEAD", cwd=repository.root).stdout
+
+    assert "**answered → withdrawn**" in report
+    assert "Re-opened without" not in report

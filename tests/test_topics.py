@@ -115,3 +115,27 @@ def test_a_curated_source_below_full_coverage_is_warned_about(
     messages = [f.message for f in check_project(example_project.root).findings if not f.is_error]
 
     assert "claims and questions cite 50% of 000_abc; uncited: #p1-s1" in messages
+
+
+def test_topics_that_could_break_the_comparison_page_are_errors(
+    example_project: ExampleProject,
+) -> None:
+    (example_project.seeds / "topics.yml").write_text(
+        "- id: deal.value onclick=alert(1)\n  title: Value\n  description: The amount.\n"
+        "- id: deal.status\n  title: Status\n  description: The talks.\n  difference: [not, text]\n"
+        "- id: deal.users\n  title: Users\n  description: Who.\n"
+        "- id: deal.users\n  title: Users again\n  description: Who.\n",
+        encoding="utf-8",
+    )
+
+    topics, problems = load_topics(example_project.root)
+
+    assert [topic.id for topic in topics] == ["deal.users"]
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            1,
+            "topic 1 needs an id of lower-case words joined by '.' or '-', a title and a description",
+        ),
+        (7, "topic 'deal.status': difference is not text"),
+        (11, "topic 'deal.users' is listed twice"),
+    ]

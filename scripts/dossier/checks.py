@@ -35,10 +35,9 @@ from dossier.register import (
 )
 from dossier.sources import SEEDS_DIRECTORY, SidecarQuote, Source, load_sources
 from dossier.textfiles import read_text
-from dossier.topics import TOPICS_FILE, Topic, claim_findings, load_topics
+from dossier.topics import COMPARISON_PAGE, TOPICS_FILE, Topic, claim_findings, load_topics
 
 DOCS_DIRECTORY = "docs"
-COMPARISON_PAGE = "comparison.md"
 
 
 @dataclass(frozen=True)
@@ -122,15 +121,11 @@ def topic_citations(topics: tuple[Topic, ...]) -> tuple[list[Citation], list[Fin
                 f"{SEEDS_DIRECTORY}/{TOPICS_FILE}",
                 COMPARISON_PAGE,
                 f"Comparison: {topic.title}",
-                topic_fragment_prefix(topic),
+                topic.anchor,
             )
             citations += [item.citation for item in inline]
             problems += found
     return citations, problems
-
-
-def topic_fragment_prefix(topic: Topic) -> str:
-    return topic.id.replace(".", "-")
 
 
 def page_citations(

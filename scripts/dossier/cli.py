@@ -30,6 +30,8 @@ from dossier.sources import (
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROJECT_MARKER = "mkdocs.yml"
 PROTECTED_FOLDERS = ("docs", "seeds")
+# Left in every folder render writes, so that --replace only ever deletes such a folder.
+RENDER_MARKER = ".dossier-render"
 
 
 class UsageError(Exception):
@@ -65,18 +67,24 @@ def run_check(root: Path, strict: bool) -> int:
 
 
 def _check_output_folder(out: Path, root: Path, replace: bool) -> None:
+    target, project = out.resolve(), root.resolve()
+    if project.is_relative_to(target):
+        raise UsageError(f"--out {out} holds the project itself; choose a folder of its own")
     for folder in PROTECTED_FOLDERS:
-        if out.resolve().is_relative_to((root / folder).resolve()):
+        if target.is_relative_to((root / folder).resolve()):
             raise UsageError(
                 f"--out {out} is inside {folder}/, which render never writes to; "
                 "choose another folder"
             )
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; choose a folder")
-    if out.is_dir() and any(out.iterdir()) and not replace:
-        raise UsageError(
-            f"--out {out} is not empty; choose a new folder, or pass --replace to overwrite it"
-        )
+    if out.is_dir() and any(out.iterdir()):
+        if not (out / RENDER_MARKER).is_file():
+            raise UsageError(
+                f"--out {out} is not empty and was not written by render; choose a new folder"
+            )
+        if not replace:
+            raise UsageError(f"--out {out} holds an earlier render; pass --replace to overwrite it")
 
 
 def run_render(root: Path, out: Path, replace: bool) -> int:
@@ -95,6 +103,9 @@ def run_render(root: Path, out: Path, replace: bool) -> int:
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
+        (staging / RENDER_MARKER).write_text(
+            "Written by python -m dossier render.\n", encoding="utf-8"
+        )
         if out.exists():
             shutil.rmtree(out)
         staging.rename(out)
@@ -198,7 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="folder to write the pages to"
     )
-    render.add_argument("--replace", action="store_true", help="overwrite DIR when it is not empty")
+    render.add_argument(
+        "--replace", action="store_true", help="overwrite DIR when an earlier render wrote it"
+    )
 
     new_question = commands.add_parser(
         "new-question",

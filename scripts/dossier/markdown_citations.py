@@ -27,7 +27,7 @@ from dossier.templating import escape_text
 RE_CODE_OR_CITATION = re.compile(
     r"""(?xms)
     (?P<fence>^[ \t]*(?P<marker>`{3,}|~{3,}).*?^[ \t]*(?P=marker)[ \t]*$)  # fenced code block
-    | (?P<span>(?P<ticks>`+).+?(?P=ticks))                             # code span
+    | (?P<span>(?P<ticks>`+)(?:(?!\n[ \t]*\n).)+?(?P=ticks))           # code span, in a paragraph
     | (?P<citation>
         \[@(?P<source>[^\s\]"]*)                                       # [@source
         [ \t]+"(?P<quote>(?:[^"\\\n]|\\.)*)"                           # "quote"

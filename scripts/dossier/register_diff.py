@@ -11,7 +11,12 @@ from dossier.register import REGISTER_DIRECTORY, split_front_matter
 from dossier.sources import SEEDS_DIRECTORY
 from dossier.yamldoc import YamlDocumentError, iso_dates, parse_yaml
 
-ANSWERED = ("answered", "partially-answered")
+# Moves that take an answer back: they need new evidence or a note saying why.
+REOPENINGS = {
+    ("answered", "open"),
+    ("answered", "partially-answered"),
+    ("partially-answered", "open"),
+}
 # Fields reported in sections of their own; every other field is compared one by one.
 OWN_SECTIONS = ("title", "status", "priority", "evidence", "answer")
 
@@ -140,7 +145,7 @@ def _compare_question(
     prose_changed = before.body.strip() != after.body.strip()
     if prose_changed:
         changes.append("the prose (why it matters) changed")
-    reopened = old.get("status") in ANSWERED and new.get("status") not in ANSWERED
+    reopened = (old.get("status"), new.get("status")) in REOPENINGS
     if reopened and not evidence and not prose_changed:
         diff.unjustified_reopenings.append((question_id, title))
     if changes:

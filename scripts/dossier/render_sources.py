@@ -22,10 +22,9 @@ from dossier.facts import Fact
 from dossier.markdown_citations import citation_link, render_inline_citations
 from dossier.sources import Claim, Source
 from dossier.templating import escape_text, relative_link
-from dossier.topics import Topic
+from dossier.topics import COMPARISON_PAGE, Topic
 
 AUTOMATIC_SUMMARY_SENTENCES = 3
-COMPARISON_PAGE = "comparison.md"
 
 
 @dataclass(frozen=True)
@@ -146,7 +145,7 @@ def render_comparison(view: SourcesView, environment: jinja2.Environment) -> str
             " ".join(topic.difference.split()),
             COMPARISON_PAGE,
             view.resolve,
-            topic.id.replace(".", "-"),
+            topic.anchor,
             escape_text,
         )
         for topic in view.topics

@@ -35,6 +35,11 @@ def escape_prose(text: str) -> str:
     return text.translate(_PROSE_ESCAPES)
 
 
+def yaml_string(text: str) -> str:
+    """`text` as a YAML scalar, exactly: JSON strings are valid YAML."""
+    return json.dumps(text, ensure_ascii=False)
+
+
 def front_matter_string(text: str) -> str:
     """A page title for front matter: HTML-escaped, since the theme prints titles unescaped in
     its header, and quoted as a JSON string, which is valid YAML."""
@@ -61,6 +66,7 @@ def environment() -> jinja2.Environment:
     )
     environment.filters["text"] = escape_text
     environment.filters["front_matter_string"] = front_matter_string
+    environment.filters["yaml_string"] = yaml_string
     environment.filters["language_name"] = language_name
     environment.globals["relative"] = relative_link
     return environment

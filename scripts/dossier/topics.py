@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,9 @@ from dossier.sources import SEEDS_DIRECTORY, Source
 from dossier.textfiles import read_yaml
 
 TOPICS_FILE = "topics.yml"
+COMPARISON_PAGE = "comparison.md"
+# Topic ids name claims' topics and, with dots as hyphens, anchors on the comparison page.
+RE_TOPIC_ID = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,11 @@ class Topic:
     line: int
     difference_line: int
 
+    @property
+    def anchor(self) -> str:
+        """The id of the topic's explanation on the comparison page, and its citations' prefix."""
+        return self.id.replace(".", "-")
+
 
 def load_topics(root: Path) -> tuple[tuple[Topic, ...], list[Finding]]:
     path = root / SEEDS_DIRECTORY / TOPICS_FILE
@@ -36,19 +45,42 @@ def load_topics(root: Path) -> tuple[tuple[Topic, ...], list[Finding]]:
         return (), unreadable
     topics = []
     problems = []
-    for index, entry in enumerate(document.data or []):
+    seen: set[str] = set()
+    for index, entry in enumerate(document.data if isinstance(document.data, list) else []):
         fields = entry if isinstance(entry, dict) else {}
         line = document.line_of((index,))
-        if not all(isinstance(fields.get(key), str) for key in ("id", "title", "description")):
+        well_formed = all(
+            isinstance(fields.get(key), str) for key in ("id", "title", "description")
+        )
+        if not well_formed or not RE_TOPIC_ID.match(fields["id"]):
             problems.append(
                 findings.error(
                     relative,
                     line,
-                    f"topic {index + 1} needs an id, a title and a description",
+                    f"topic {index + 1} needs an id of lower-case words joined by '.' or '-', "
+                    "a title and a description",
                     "Write `- id: deal.value`, `title: ...` and `description: ...`.",
                 )
             )
             continue
+        if not isinstance(fields.get("difference", ""), str):
+            problems.append(
+                findings.error(
+                    relative,
+                    document.line_of((index, "difference")),
+                    f"topic {fields['id']!r}: difference is not text",
+                    "Write the explanation as one paragraph of text, with inline citations.",
+                )
+            )
+            continue
+        if fields["id"] in seen:
+            problems.append(
+                findings.error(
+                    relative, line, f"topic {fields['id']!r} is listed twice", "Keep one of them."
+                )
+            )
+            continue
+        seen.add(fields["id"])
         topics.append(
             Topic(
                 id=fields["id"],

@@ -49,12 +49,32 @@ def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> 
             _record_lines(item_node, item_path, lines)
 
 
+def _first_bad_timestamp_line(node: yaml.Node) -> int:
+    """The line of the first value YAML takes for a date that no calendar has."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+        try:
+            yaml.SafeLoader("").construct_yaml_timestamp(node)
+        except ValueError:
+            return int(node.start_mark.line) + 1
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [child for pair in node.value for child in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    for child in children:
+        line = _first_bad_timestamp_line(child)
+        if line:
+            return line
+    return 0
+
+
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; `first_line` is the file line the text starts on.
 
     Raises YamlDocumentError with the file line of the problem.
     """
     loader = SafeLoader(text)
+    node: yaml.Node | None = None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -64,6 +84,10 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
         raise YamlDocumentError(str(exc.problem or exc), line) from exc
     except yaml.YAMLError as exc:
         raise YamlDocumentError(str(exc), first_line) from exc
+    except ValueError as exc:
+        # PyYAML reads `2026-02-30` as a date and fails without saying where.
+        line = max(_first_bad_timestamp_line(node) if node is not None else 1, 1)
+        raise YamlDocumentError(f"not a valid date ({exc})", line + first_line - 1) from exc
     finally:
         loader.dispose()
     lines: dict[KeyPath, int] = {}
