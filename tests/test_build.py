@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -212,3 +213,15 @@ def test_the_comparison_page_is_built_with_a_row_per_topic(built_site: Path) -> 
     assert [row.td.get_text() for row in rows if row.td] == [
         topic.title for topic in checked.topics
     ]
+
+
+def test_every_code_fence_of_the_hand_written_pages_is_well_formed() -> None:
+    # A closing fence with text after it is not a fence: the rest of the page becomes code.
+    malformed = [
+        f"{path.relative_to(PROJECT_ROOT)}:{number}: {line}"
+        for path in sorted((PROJECT_ROOT / "docs").rglob("*.md"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.lstrip().startswith("```") and not re.fullmatch(r"\s*```[\w-]*", line)
+    ]
+
+    assert malformed == []

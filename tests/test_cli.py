@@ -219,3 +219,29 @@ def test_add_source_refuses_bad_files_and_writes_nothing(
     unknown = run_dossier("add-source", str(good), "--language", "fr", cwd=example_project.root)
     assert unknown.returncode == 2
     assert "unknown language 'fr'; languages: en, es, it" in unknown.stderr
+
+
+def test_add_source_numbers_on_past_999_and_records_the_kind(
+    example_project: ExampleProject, tmp_path: Path
+) -> None:
+    example_project.add_seed("999_abc", ARTICLE)
+    article = tmp_path / "decree.txt"
+    article.write_text("Un decreto oficial.\n", encoding="utf-8")
+
+    result = run_dossier(
+        "add-source",
+        str(article),
+        "--language",
+        "es",
+        "--kind",
+        "primary",
+        cwd=example_project.root,
+    )
+
+    assert result.returncode == 0, result.stderr
+    (written,) = result.stdout.splitlines()
+    assert written.startswith("seeds/1000_")
+    sidecar = yaml.safe_load(
+        (example_project.root / written).with_suffix(".yml").read_text(encoding="utf-8")
+    )
+    assert sidecar["kind"] == "primary"

@@ -20,6 +20,7 @@ from dossier.segmentation import SUPPORTED_LANGUAGES
 from dossier.sources import (
     SEEDS_DIRECTORY,
     SIDECAR_SUFFIX,
+    SOURCE_KINDS,
     TEXT_SUFFIX,
     SourceError,
     load_sources,
@@ -134,7 +135,7 @@ def run_new_question(root: Path, category: str, title: str) -> int:
     return EXIT_OK
 
 
-def run_add_source(root: Path, files: list[Path], language: str) -> int:
+def run_add_source(root: Path, files: list[Path], language: str, kind: str) -> int:
     seeds = root / SEEDS_DIRECTORY
     if language not in SUPPORTED_LANGUAGES:
         raise UsageError(
@@ -147,10 +148,15 @@ def run_add_source(root: Path, files: list[Path], language: str) -> int:
         planned = plan_new_sources(seeds, [(str(file), file.read_bytes()) for file in files])
     except SourceError as exc:
         raise UsageError(f"nothing added: {exc}") from exc
+    # Everything is written aside first, then moved in: a failure leaves seeds/ as it was.
+    with tempfile.TemporaryDirectory(prefix=".dossier-add-", dir=root) as staging:
+        for new in planned:
+            sidecar = new_sidecar_text(language, kind, sha256_hex(new.data), new.original)
+            (Path(staging) / f"{new.id}{TEXT_SUFFIX}").write_bytes(new.data)
+            (Path(staging) / f"{new.id}{SIDECAR_SUFFIX}").write_text(sidecar, encoding="utf-8")
+        for written in sorted(Path(staging).iterdir()):
+            written.rename(seeds / written.name)
     for new in planned:
-        sidecar = new_sidecar_text(language, sha256_hex(new.data), new.original)
-        (seeds / f"{new.id}{TEXT_SUFFIX}").write_bytes(new.data)
-        (seeds / f"{new.id}{SIDECAR_SUFFIX}").write_text(sidecar, encoding="utf-8")
         print(f"{SEEDS_DIRECTORY}/{new.id}{TEXT_SUFFIX}")
     print(
         f"dossier: added {len(planned)} source(s); write a title and what the text says "
@@ -254,6 +260,12 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help=f"the articles' language: {', '.join(SUPPORTED_LANGUAGES)}",
     )
+    add_source.add_argument(
+        "--kind",
+        choices=SOURCE_KINDS,
+        default="news",
+        help="news (the default), primary (an official document) or analysis",
+    )
     return parser
 
 
@@ -269,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "new-question":
             return run_new_question(root, arguments.category, arguments.title)
         if arguments.command == "add-source":
-            return run_add_source(root, arguments.files, arguments.language)
+            return run_add_source(root, arguments.files, arguments.language, arguments.kind)
         if arguments.command == "diff":
             return run_diff(root, arguments.base, arguments.head)
         return run_render(root, arguments.out, arguments.replace)

@@ -48,10 +48,10 @@ def new_question_text(title: str, category: str, today: datetime.date, source_id
     )
 
 
-def new_sidecar_text(language: str, sha256: str, original: str) -> str:
+def new_sidecar_text(language: str, kind: str, sha256: str, original: str) -> str:
     """The sidecar `add-source` writes: the checksum, and null for all the text has not told yet."""
     return (
         make_environment()
         .get_template("new_sidecar.yml.j2")
-        .render(language=language, sha256=sha256, original=original)
+        .render(language=language, kind=kind, sha256=sha256, original=original)
     )

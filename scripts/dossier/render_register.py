@@ -171,6 +171,12 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
+def spreadsheet_safe(cell: object) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading quote."""
+    text = str(cell)
+    return f"'{text}" if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+
+
 def export_csv(view: RegisterView) -> str:
     """One row per question; lists joined with "; " so a spreadsheet shows them in one cell."""
     buffer = io.StringIO()
@@ -178,7 +184,7 @@ def export_csv(view: RegisterView) -> str:
     writer.writerow(CSV_COLUMNS)
     for q in view.questions:
         writer.writerow(
-            [
+            spreadsheet_safe(cell) for cell in [
                 q.id, q.title, q.category, q.status, q.priority, q.raised.isoformat(), view.age(q),
                 q.basis, q.resolve_before, q.owner or "", "; ".join(q.missing), "; ".join(q.watch),
                 "; ".join(q.related), "; ".join(sorted({c.source_id for c in q.evidence})),

@@ -16,12 +16,15 @@ from dossier.textfiles import decode_utf8, read_text
 from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
 
 SEEDS_DIRECTORY = "seeds"
+SOURCE_KINDS = ("news", "primary", "analysis")
 TEXT_SUFFIX = ".txt"
 SIDECAR_SUFFIX = ".yml"
 # Data files that live beside the seeds and describe them all, rather than being one.
 SEEDS_DATA_FILES = ("topics.yml", "gazetteer.yml")
 # Source ids become file names and URLs: keep them to plain names such as `000_7edff155f20879db`.
 RE_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+# The number add-source gives a new seed: one more than the highest, at least three digits.
+RE_NUMBERED_ID = re.compile(r"^(?P<number>[0-9]+)_")
 
 
 @dataclass(frozen=True)
@@ -373,9 +376,6 @@ def load_sources(root: Path) -> LoadedSources:
             if source is not None:
                 sources.append(source)
     return LoadedSources(tuple(sources), tuple(found))
-
-
-RE_NUMBERED_ID = re.compile(r"^(?P<number>[0-9]{3})_")
 
 
 def plan_new_sources(seeds: Path, files: list[tuple[str, bytes]]) -> list[NewSource]:
