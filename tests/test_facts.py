@@ -139,7 +139,8 @@ def test_a_relative_date_is_anchored_when_the_publication_date_is_known(
 
     (fact,) = extract_facts(source, Gazetteer((), frozenset()))
 
-    assert fact.value == "Saturday (relative to the publication date, 2025-01-06)"
+    # 2025-01-06 is a Monday: the Saturday the article reports is the one before it.
+    assert fact.value == "Saturday: 2025-01-04 (from the publication date, 2025-01-06)"
 
 
 def test_check_lists_capitalised_names_the_gazetteer_does_not_know(
@@ -179,3 +180,30 @@ def test_a_malformed_gazetteer_entry_is_an_error_at_its_line(
         problem.message
         == "entry 1 needs a name, a kind (organisation, person, place) and aliases by language"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Lo dijo ayer.", "yesterday: 2025-01-05"),
+        ("Empezará este mismo mes.", "this very month: 2025-01"),
+        ("Cerró el año pasado.", "last year: 2024"),
+        ("Llegó el lunes.", "Monday: 2025-01-06"),
+    ],
+)
+def test_relative_dates_resolve_against_a_known_publication_date(
+    example_project: ExampleProject, text: str, reading: str
+) -> None:
+    example_project.add_seed("000_abc", text, language="es")
+    sidecar = example_project.seeds / "000_abc.yml"
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("published: null", "published: 2025-01-06"),
+        encoding="utf-8",
+    )
+    (source,) = load_sources(example_project.root).sources
+
+    (fact,) = [
+        f for f in extract_facts(source, Gazetteer((), frozenset())) if f.kind == "relative date"
+    ]
+
+    assert fact.value == f"{reading} (from the publication date, 2025-01-06)"

@@ -64,3 +64,49 @@ def test_rendering_twice_gives_the_same_pages(example_project: ExampleProject) -
     assert render_pages(checked, AS_OF) == render_pages(
         check_project(example_project.root, AS_OF), AS_OF
     )
+
+
+def test_hand_written_pages_come_back_with_citations_linked_and_the_register_summary(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", ARTICLE)
+    example_project.add_categories("crypto-scheme")
+    example_project.add_question(
+        "crypto-scheme/keys", evidence=[{"source": "000_abc", "quote": "Es ridículo", "note": "n"}]
+    )
+    (example_project.root / "docs" / "index.md").write_text(
+        '# Home\n\nA denial [@000_abc "Es ridículo"].\n\n<!-- dossier: register summary -->\n\nEnd.\n',
+        encoding="utf-8",
+    )
+
+    pages = render_pages(check_project(example_project.root, AS_OF), AS_OF)
+
+    home = pages["index.md"]
+    assert (
+        '[\\[000 p2&#45;s1\\]](sources/000_abc.md#p2-s1 "Es ridículo"){#cite-1 .dossier-cite}'
+        in home
+    )
+    assert (
+        "The [register](register/index.md) holds 1 questions, 1 of them open, as of 2026-11-23"
+        in home
+    )
+    assert (
+        "| [Crypto&#45;Scheme](register/crypto-scheme/index.md) | 1 | 0 | 0 | 0 | 0 | 1 |" in home
+    )
+    assert "<!-- dossier" not in home
+
+
+def test_a_hand_written_page_where_the_dossier_generates_one_is_an_error(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", ARTICLE)
+    (example_project.root / "docs" / "sources").mkdir(parents=True)
+    (example_project.root / "docs" / "sources" / "index.md").write_text(
+        "# Mine\n", encoding="utf-8"
+    )
+
+    (finding,) = check_project(example_project.root, AS_OF).errors
+
+    assert str(finding).startswith(
+        "docs/sources/index.md:1: error: the dossier generates this page; a hand-written one would be replaced."
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,7 @@ from dossier.textfiles import read_text
 from dossier.topics import COMPARISON_PAGE, TOPICS_FILE, Topic, claim_findings, load_topics
 
 DOCS_DIRECTORY = "docs"
+RE_CATEGORY_INDEX = re.compile(r"register/[^/]+/index\.md")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class CheckedProject:
     citations: tuple[ResolvedCitation, ...]
     """Every citation that resolved: from sidecars, topics, questions and pages alike."""
     watch_hits: tuple[WatchHit, ...]
+    pages: Mapping[str, str]
+    """Hand-written pages (register questions aside): path under docs/ to Markdown."""
     facts: Mapping[str, tuple[Fact, ...]]
     """Facts read from each source's text, by source id."""
     findings: tuple[Finding, ...]
@@ -128,12 +132,22 @@ def topic_citations(topics: tuple[Topic, ...]) -> tuple[list[Citation], list[Fin
     return citations, problems
 
 
-def page_citations(
+def is_generated_page(page: str) -> bool:
+    """Whether the dossier generates the page at `page` (relative to docs/)."""
+    return (
+        page.startswith("sources/")
+        or page in (COMPARISON_PAGE, "register/index.md", "register/dashboard.md")
+        or RE_CATEGORY_INDEX.fullmatch(page) is not None
+    )
+
+
+def read_pages(
     root: Path, questions: tuple[Question, ...]
-) -> tuple[list[Citation], list[Finding]]:
-    """Inline citations of every hand-written page under docs/, question bodies included."""
+) -> tuple[dict[str, str], list[Citation], list[Finding]]:
+    """Hand-written pages under docs/ (questions aside) and the inline citations of all of them."""
     question_titles = {question.page: question.title for question in questions}
     docs = root / DOCS_DIRECTORY
+    pages: dict[str, str] = {}
     citations: list[Citation] = []
     problems: list[Finding] = []
     register = root / REGISTER_DIRECTORY
@@ -143,6 +157,16 @@ def page_citations(
         if text is None:
             continue
         page = path.relative_to(docs).as_posix()
+        if is_generated_page(page):
+            problems.append(
+                findings.error(
+                    path.relative_to(root).as_posix(),
+                    1,
+                    "the dossier generates this page; a hand-written one would be replaced",
+                    "Move the page elsewhere under docs/, or delete it.",
+                )
+            )
+            continue
         if path.parent.parent == register:
             # A question's title is in its front matter; its body starts after it.
             parts = split_front_matter(text)
@@ -150,12 +174,14 @@ def page_citations(
                 continue
             _, body, first_line = parts
             text = "\n" * (first_line - 1) + body
+        else:
+            pages[page] = text
         inline, found = find_inline_citations(
             text, path.relative_to(root).as_posix(), page, question_titles.get(page)
         )
         citations += [item.citation for item in inline]
         problems += found
-    return citations, problems
+    return pages, citations, problems
 
 
 def curation_findings(
@@ -199,13 +225,13 @@ def check_project(root: Path, today: datetime.date | None = None) -> CheckedProj
     found += claim_findings(loaded.sources, topics)
     sidecar, sidecar_problems = sidecar_citations(loaded.sources)
     differences, difference_problems = topic_citations(topics)
-    pages, page_problems = page_citations(root, register.questions)
+    pages, page_citations, page_problems = read_pages(root, register.questions)
     found += sidecar_problems + difference_problems + page_problems
     sources_by_id = {source.id: source for source in loaded.sources}
     # A source that failed to load has findings of its own; citing it is not another error.
     unloaded = {path.stem for path in (root / SEEDS_DIRECTORY).glob("*.txt")} - set(sources_by_id)
     question_citations = [c for question in register.questions for c in question.citations]
-    everything = [*sidecar, *differences, *question_citations, *pages]
+    everything = [*sidecar, *differences, *question_citations, *page_citations]
     results: dict[int, ResolvedCitation] = {}
     # Resolved source by source, so each source's text is folded for matching only once; kept in
     # the order they were written.
@@ -232,6 +258,7 @@ def check_project(root: Path, today: datetime.date | None = None) -> CheckedProj
         questions=register.questions,
         citations=tuple(resolved),
         watch_hits=hits,
+        pages=pages,
         facts=facts,
         findings=tuple(sort_findings(found)),
     )

@@ -8,6 +8,7 @@ relative date (`el sábado`) stays relative unless the source's publication date
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -43,6 +44,12 @@ PERIOD_WORDS = {
     "es": {"principios": "early", "mediados": "mid", "finales": "late"},
     "it": {"inizio": "early", "metà": "mid", "fine": "late"},
     "en": {"early": "early", "mid": "mid", "late": "late"},
+}
+WEEKDAY_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    )
 }
 ENGLISH_RELATIVE = (
     "this month",
@@ -221,16 +228,36 @@ def _relative_pattern(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{_alternatives(words)})(?!\w)")
 
 
+def resolve_relative(described: str, published: datetime.date) -> str:
+    """The date or period an English relative expression names, seen from `published`.
+
+    A weekday is the last such day on or before publication: news reports what has happened.
+    """
+    if described in WEEKDAY_NUMBERS:
+        back = (published.weekday() - WEEKDAY_NUMBERS[described]) % 7
+        return (published - datetime.timedelta(days=back)).isoformat()
+    first_of_month = published.replace(day=1)
+    previous_month = first_of_month - datetime.timedelta(days=1)
+    return {
+        "today": published.isoformat(),
+        "yesterday": (published - datetime.timedelta(days=1)).isoformat(),
+        "this month": published.strftime("%Y-%m"),
+        "this very month": published.strftime("%Y-%m"),
+        "last month": previous_month.strftime("%Y-%m"),
+        "this year": str(published.year),
+        "last year": str(published.year - 1),
+        "last week": f"the week before {published.isoformat()}",
+    }[described]
+
+
 def read_relative(text: str, language: str, published: str | None) -> str:
     described = (
         _english_weekdays(language).get(text.lower()) or RELATIVE_PHRASES[language][text.lower()]
     )
-    reference = (
-        f"the publication date, {published}"
-        if published
-        else "a publication date the text does not give"
-    )
-    return f"{described} (relative to {reference})"
+    if not published:
+        return f"{described} (relative to a publication date the text does not give)"
+    resolved = resolve_relative(described, datetime.date.fromisoformat(published))
+    return f"{described}: {resolved} (from the publication date, {published})"
 
 
 def _take(spans: list[tuple[int, int]], start: int, end: int) -> bool:

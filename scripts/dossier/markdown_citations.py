@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from dossier import findings
@@ -153,9 +153,3 @@ def render_inline_citations(
         position = item.end
     parts.append(keep(markdown[position:]))
     return "".join(parts)
-
-
-def resolved_by_place(
-    resolved: list[ResolvedCitation],
-) -> Mapping[tuple[str, str], ResolvedCitation]:
-    return {(r.citation.place.page, r.citation.place.fragment): r for r in resolved}

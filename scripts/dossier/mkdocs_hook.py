@@ -1,4 +1,4 @@
-"""MkDocs adapter: add the dossier's generated pages to the build and link its citations."""
+"""MkDocs adapter: give MkDocs the pages the dossier renders, in place of the files on disk."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -15,14 +15,11 @@ from mkdocs.structure.files import File
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 # The vendored iframe-worker shim, loaded by the offline build instead of the copy on unpkg.com
 # that Material's offline plugin adds to extra.polyfills.
 LOCAL_IFRAME_WORKER_SHIM = "javascripts/vendor/iframe-worker/shim.js"
-# What on_files learned, for on_page_markdown of the same build.
-_build: dict[str, Any] = {}
 
 
 def _project_root(config: MkDocsConfig) -> Path:
@@ -36,7 +33,7 @@ def _import_core() -> dict[str, ModuleType]:
     """
     for name in [name for name in sys.modules if name == "dossier" or name.startswith("dossier.")]:
         del sys.modules[name]
-    names = ("checks", "render", "markdown_citations", "project_date")
+    names = ("checks", "render", "project_date")
     return {name: importlib.import_module(f"dossier.{name}") for name in names}
 
 
@@ -68,24 +65,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     pages = core["render"].render_pages(checked, core["project_date"].last_change_date(root))
     for path, content in pages.items():
-        # Question pages replace their files: the same text, with a generated header.
+        # Hand-written pages are replaced by the same text with its citations linked.
         written = files.get_file_from_path(path)
         if written is not None:
             files.remove(written)
         files.append(File.generated(config, path, content=content))
-    _build["markdown_citations"] = core["markdown_citations"]
-    _build["citations"] = core["markdown_citations"].resolved_by_place(list(checked.citations))
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.generated_by is not None:
-        return markdown
-    citations = _build["citations"]
-    return str(
-        _build["markdown_citations"].render_inline_citations(
-            markdown,
-            page.file.src_uri,
-            lambda page_path, fragment: citations.get((page_path, fragment)),
-        )
-    )

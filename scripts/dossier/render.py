@@ -5,15 +5,22 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 
+import jinja2
+
 from dossier import render_register, render_sources
 from dossier.checks import CheckedProject
+from dossier.markdown_citations import render_inline_citations
 from dossier.templating import environment as make_environment
+
+# Where a hand-written page (the home page) shows the register's counts.
+REGISTER_SUMMARY_MARKER = "<!-- dossier: register summary -->"
 
 
 def render_pages(checked: CheckedProject, as_of: datetime.date) -> Mapping[str, str]:
-    """Every page the dossier generates or decorates, keyed by its path under docs/.
+    """Every page of the site, keyed by its path under docs/: `render --out` is the whole site.
 
-    Question pages replace their hand-written files: the same file with a generated header.
+    Generated pages are new; hand-written ones come back with their citations linked, and
+    question pages with a generated header.
     Output depends on the input and `as_of` only, in a stable order.
     """
     environment = make_environment()
@@ -36,7 +43,25 @@ def render_pages(checked: CheckedProject, as_of: datetime.date) -> Mapping[str, 
     pages.update(render_register.render_register_pages(register, environment))
     for question in register.questions:
         pages[question.page] = render_register.render_question_page(question, register, environment)
+    for page, markdown in checked.pages.items():
+        pages[page] = render_hand_written_page(page, markdown, register, environment)
     return pages
+
+
+def render_hand_written_page(
+    page: str,
+    markdown: str,
+    register: render_register.RegisterView,
+    environment: jinja2.Environment,
+) -> str:
+    """A page of docs/ with its inline citations linked and the register summary filled in."""
+    linked = render_inline_citations(
+        markdown, page, lambda place_page, fragment: register.citations.get((place_page, fragment))
+    )
+    if REGISTER_SUMMARY_MARKER not in linked:
+        return linked
+    summary = render_register.render_register_summary(register, page, environment)
+    return linked.replace(REGISTER_SUMMARY_MARKER, summary)
 
 
 def new_question_text(title: str, category: str, today: datetime.date, source_id: str) -> str:

@@ -222,6 +222,15 @@ def render_question_page(
     )
 
 
+def render_register_summary(
+    view: RegisterView, from_page: str, environment: jinja2.Environment
+) -> str:
+    """The register's counts by category and status, for a hand-written page to show."""
+    return environment.get_template("register_summary.md.j2").render(
+        view=view, counts=status_counts, statuses=STATUSES, from_page=from_page
+    )
+
+
 def render_register_pages(view: RegisterView, environment: jinja2.Environment) -> dict[str, str]:
     """The register's generated pages and downloads, keyed by path under docs/."""
     pages = {
