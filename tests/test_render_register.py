@@ -6,7 +6,7 @@ import csv
 import datetime
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import jsonschema
 import pytest
@@ -162,3 +162,9 @@ def test_csv_cells_that_look_like_formulas_are_kept_as_text() -> None:
         "plain",
         "3",
     ]
+
+
+def test_a_question_page_matches_its_golden_file(
+    pages: Mapping[str, str], golden: Callable[[str, str], None]
+) -> None:
+    golden("question_page.md", pages["register/crypto-scheme/keys.md"])

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pytest
+import yaml
 
 from conftest import PROJECT_ROOT, ExampleProject
 from dossier.checks import check_project
@@ -76,3 +77,49 @@ def test_an_uncurated_source_gets_an_automatic_summary_and_facts_and_a_warning(
     assert "EUR 1,500,000,000" in page
     assert checked.errors == ()
     assert any("000_abc is not curated yet" in w.message for w in checked.warnings)
+
+
+def test_the_comparison_matches_its_golden_file(
+    example_project: ExampleProject, golden: Callable[[str, str], None]
+) -> None:
+    (example_project.seeds / "topics.yml").write_text(
+        "- id: deal.value\n  title: Value\n  description: The amount.\n"
+        "- id: deal.status\n  title: Status\n  description: How far the talks are.\n"
+        '  difference: One says talks [@000_abc "negocia" show], the other [@001_def "tratta" show].\n'
+        "- id: deal.backers\n  title: Backers\n  description: Who supports it.\n",
+        encoding="utf-8",
+    )
+    claims = {
+        "000_abc": (
+            "es",
+            "Italia negocia 1.500 millones. Defensa lo apoya.",
+            [
+                ("value", "deal.value", "It is worth 1,500 million.", "1.500 millones"),
+                ("talks", "deal.status", "Italy negotiates.", "Italia negocia"),
+                ("backing", "deal.backers", "Defence supports it.", "Defensa lo apoya"),
+            ],
+        ),
+        "001_def": (
+            "it",
+            "L’Italia tratta per 1,5 miliardi.",
+            [
+                ("value", "deal.value", "It would be worth 1.5 billion.", "1,5 miliardi"),
+                ("talks", "deal.status", "Italy is in talks.", "L’Italia tratta"),
+            ],
+        ),
+    }
+    for source_id, (language, text, source_claims) in claims.items():
+        example_project.add_seed(source_id, text, language=language)
+        sidecar = example_project.seeds / f"{source_id}.yml"
+        entries = [
+            {"id": i, "topic": t, "text": x, "cite": {"quote": q}} for i, t, x, q in source_claims
+        ]
+        sidecar.write_text(
+            sidecar.read_text(encoding="utf-8")
+            + yaml.safe_dump({"claims": entries}, allow_unicode=True),
+            encoding="utf-8",
+        )
+    checked = check_project(example_project.root, AS_OF)
+    assert checked.errors == ()
+
+    golden("comparison.md", render_pages(checked, AS_OF)["comparison.md"])

@@ -70,7 +70,7 @@ class CheckedProject:
 
 
 def _quote_citation(source: Source, quote: SidecarQuote, fragment: str, label: str) -> Citation:
-    place = CitingPlace(source.sidecar_path, quote.line, f"sources/{source.id}.md", fragment, label)
+    place = CitingPlace(source.sidecar_path, quote.line, source.page, fragment, label)
     return Citation(source.id, quote.quote, place, quote.prefix, quote.suffix)
 
 
@@ -105,7 +105,7 @@ def sidecar_citations(sources: tuple[Source, ...]) -> tuple[list[Citation], list
             inline, found = find_inline_citations(
                 _at_line(metadata.abstract, metadata.abstract_line),
                 source.sidecar_path,
-                f"sources/{source.id}.md",
+                source.page,
                 "Abstract",
                 ABSTRACT_FRAGMENT_PREFIX,
             )

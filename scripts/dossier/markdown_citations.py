@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from dossier import findings
 from dossier.citations import Citation, CitingPlace, ResolvedCitation
 from dossier.findings import Finding
-from dossier.templating import escape_text
+from dossier.templating import escape_text, relative_link
 
 RE_CODE_OR_CITATION = re.compile(
     r"""(?xms)
@@ -118,7 +118,7 @@ def short_source_label(source_id: str) -> str:
 
 def citation_link(resolved: ResolvedCitation, page: str, fragment: str) -> str:
     """A Markdown link from `page` to the cited sentence, titled with the exact quoted text."""
-    target = posixpath.relpath(f"sources/{resolved.source.id}.md", posixpath.dirname(page) or ".")
+    target = relative_link(page, resolved.source.page)
     label = f"{short_source_label(resolved.source.id)} {resolved.anchor}"
     title = escape_text(" ".join(resolved.source_text.split()))
     link = f'[\\[{escape_text(label)}\\]]({target}#{resolved.anchor} "{title}")'

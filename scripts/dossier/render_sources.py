@@ -45,7 +45,7 @@ class SourcesView:
         return self.citations.get((page, fragment))
 
     def claim_citation(self, source: Source, claim: Claim) -> ResolvedCitation | None:
-        return self.resolve(source_page_path(source), f"{CLAIM_FRAGMENT_PREFIX}{claim.id}")
+        return self.resolve(source.page, f"{CLAIM_FRAGMENT_PREFIX}{claim.id}")
 
     def claims_on(self, source: Source, topic: Topic) -> tuple[Claim, ...]:
         return tuple(claim for claim in source.metadata.claims if claim.topic == topic.id)
@@ -81,10 +81,6 @@ def build_view(
     )
 
 
-def source_page_path(source: Source) -> str:
-    return f"sources/{source.id}.md"
-
-
 def link_from(page: str, place: CitingPlace) -> str:
     """A relative Markdown link target from `page` to where `place` cites."""
     if place.page == page:
@@ -102,7 +98,7 @@ def _citer(view: SourcesView, page: str) -> Callable[[ResolvedCitation | None, s
 
 
 def render_source_page(source: Source, view: SourcesView, environment: jinja2.Environment) -> str:
-    page = source_page_path(source)
+    page = source.page
     metadata = source.metadata
     abstract = None
     if metadata.abstract:
@@ -162,6 +158,6 @@ def render_comparison(view: SourcesView, environment: jinja2.Environment) -> str
 def render_source_pages(view: SourcesView, environment: jinja2.Environment) -> dict[str, str]:
     pages = {"sources/index.md": render_sources_index(view, environment)}
     for source in view.sources:
-        pages[source_page_path(source)] = render_source_page(source, view, environment)
+        pages[source.page] = render_source_page(source, view, environment)
     pages[COMPARISON_PAGE] = render_comparison(view, environment)
     return pages

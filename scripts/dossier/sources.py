@@ -104,6 +104,11 @@ class Source:
     paragraphs: tuple[Paragraph, ...]
 
     @property
+    def page(self) -> str:
+        """The source's page, relative to docs/."""
+        return f"sources/{self.id}.md"
+
+    @property
     def sentences(self) -> tuple[Sentence, ...]:
         return tuple(sentence for paragraph in self.paragraphs for sentence in paragraph.sentences)
 
