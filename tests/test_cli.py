@@ -11,6 +11,7 @@ import yaml
 from conftest import PROJECT_ROOT, ExampleProject, run_dossier, tree_snapshot
 from dossier.checks import check_project
 from dossier.cli import main
+from dossier.git_revisions import history
 from dossier.project_date import last_change_date
 from dossier.render import render_pages
 
@@ -84,7 +85,8 @@ def test_render_writes_the_pages_the_site_builds(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     checked = check_project(PROJECT_ROOT)
-    expected = render_pages(checked, last_change_date(PROJECT_ROOT))
+    changes = history(PROJECT_ROOT, ("docs/register", "seeds"))
+    expected = render_pages(checked, last_change_date(PROJECT_ROOT), changes)
     written = tree_snapshot(out)
     assert written.pop(".dossier-render") == b"Written by python -m dossier render.\n"
     assert {path: content.encode() for path, content in expected.items()} == written

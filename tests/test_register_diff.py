@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import EXAMPLE_ARTICLE, ExampleProject, run_dossier
+from dossier.checks import check_project
+from dossier.git_revisions import history
+from dossier.render import render_pages
 
 
 def git(root: Path, *arguments: str) -> None:
@@ -168,3 +172,25 @@ def test_withdrawing_an_answered_question_is_not_a_re_opening(repository: Exampl
 
     assert "**answered → withdrawn**" in report
     assert "Re-opened without" not in report
+
+
+def test_the_history_page_lists_each_commit_with_what_it_touched(
+    repository: ExampleProject,
+) -> None:
+    repository.add_question("crypto-scheme/ciphers", title="Which ciphers?")
+    git(repository.root, "add", "-A")
+    git(repository.root, "commit", "-q", "-m", "Ask about <ciphers>")
+    changes = history(repository.root, ("docs/register", "seeds"))
+
+    page = render_pages(check_project(repository.root), datetime.date(2026, 11, 23), changes)[
+        "register/history.md"
+    ]
+
+    rows = [line for line in page.splitlines() if line.startswith("| 20")]
+    assert len(rows) == 2
+    assert (
+        "| Ask about &#60;ciphers&#62; | [crypto&#45;scheme/ciphers](crypto-scheme/ciphers.md) (added) |"
+        in rows[0]
+    )
+    assert "[000&#95;abc](../sources/000_abc.md) (added)" in rows[1]
+    assert "categories" not in page

@@ -39,6 +39,7 @@ from dossier.textfiles import read_text
 from dossier.topics import COMPARISON_PAGE, TOPICS_FILE, Topic, claim_findings, load_topics
 
 DOCS_DIRECTORY = "docs"
+REGISTER_PAGES = ("index", "dashboard", "history")
 RE_CATEGORY_INDEX = re.compile(r"register/[^/]+/index\.md")
 
 
@@ -136,7 +137,7 @@ def is_generated_page(page: str) -> bool:
     """Whether the dossier generates the page at `page` (relative to docs/)."""
     return (
         page.startswith("sources/")
-        or page in (COMPARISON_PAGE, "register/index.md", "register/dashboard.md")
+        or page in (COMPARISON_PAGE, *(f"register/{name}.md" for name in REGISTER_PAGES))
         or RE_CATEGORY_INDEX.fullmatch(page) is not None
     )
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dossier.checks import CheckedProject, check_project
-from dossier.git_revisions import RevisionError, export_revision
+from dossier.git_revisions import RevisionError, export_revision, history
 from dossier.project_date import last_change_date
 from dossier.register import REGISTER_DIRECTORY, RegisterError, load_categories, new_question_path
 from dossier.register_diff import diff_states, read_state, render_diff
@@ -95,7 +95,8 @@ def run_render(root: Path, out: Path, replace: bool) -> int:
         _print_findings(checked)
         print(f"dossier: nothing written to {out}", file=sys.stderr)
         return EXIT_FINDINGS
-    pages = render_pages(checked, last_change_date(root))
+    changes = history(root, (REGISTER_DIRECTORY, SEEDS_DIRECTORY))
+    pages = render_pages(checked, last_change_date(root), changes)
     out.parent.mkdir(parents=True, exist_ok=True)
     # Write everything aside, then swap it in, so a failure never leaves a half-written folder.
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))

@@ -1,10 +1,11 @@
-"""Read the project's files as they were at a git revision, for comparing two states of it."""
+"""The project's history in git: its files at a revision, and the commits that changed them."""
 
 from __future__ import annotations
 
 import io
 import subprocess
 import tarfile
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -51,3 +52,43 @@ def export_revision(root: Path, revision: str, folders: tuple[str, ...], destina
     archive = _git(root, "archive", "--format=tar", commit, "--", *present)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(destination, filter="data")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One commit that changed the register or the sources."""
+
+    commit: str
+    """The abbreviated commit hash."""
+    date: str
+    """The committer's date, YYYY-MM-DD."""
+    subject: str
+    changed: tuple[tuple[str, str], ...]
+    """(git status letter, path) for each file of `folders` the commit touched."""
+
+
+def history(root: Path, folders: tuple[str, ...], limit: int = 200) -> tuple[HistoryEntry, ...]:
+    """The latest commits touching `folders`, newest first; none outside a git checkout."""
+    try:
+        output = _git(
+            root,
+            "log",
+            f"-n{limit}",
+            "--format=%x1e%h%x1f%cs%x1f%s",
+            "--name-status",
+            "--",
+            *folders,
+        ).decode("utf-8", "replace")
+    except (RevisionError, OSError):
+        return ()
+    entries = []
+    for record in output.split("\x1e")[1:]:
+        header, _, files = record.partition("\n")
+        commit, date, subject = header.split("\x1f", 2)
+        changed = tuple(
+            (line.split("\t")[0][:1], line.split("\t")[-1])
+            for line in files.splitlines()
+            if "\t" in line
+        )
+        entries.append(HistoryEntry(commit, date, subject, changed))
+    return tuple(entries)

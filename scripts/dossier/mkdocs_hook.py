@@ -33,7 +33,7 @@ def _import_core() -> dict[str, ModuleType]:
     """
     for name in [name for name in sys.modules if name == "dossier" or name.startswith("dossier.")]:
         del sys.modules[name]
-    names = ("checks", "render", "project_date")
+    names = ("checks", "render", "project_date", "git_revisions", "register", "sources")
     return {name: importlib.import_module(f"dossier.{name}") for name in names}
 
 
@@ -63,7 +63,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"The dossier has {len(checked.errors)} error(s), listed above; "
             "fix them, then rebuild (`python -m dossier check` lists them too)."
         )
-    pages = core["render"].render_pages(checked, core["project_date"].last_change_date(root))
+    changes = core["git_revisions"].history(
+        root, (core["register"].REGISTER_DIRECTORY, core["sources"].SEEDS_DIRECTORY)
+    )
+    as_of = core["project_date"].last_change_date(root)
+    pages = core["render"].render_pages(checked, as_of, changes)
     for path, content in pages.items():
         # Hand-written pages are replaced by the same text with its citations linked.
         written = files.get_file_from_path(path)

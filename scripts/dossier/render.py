@@ -9,6 +9,7 @@ import jinja2
 
 from dossier import render_register, render_sources
 from dossier.checks import CheckedProject
+from dossier.git_revisions import HistoryEntry
 from dossier.markdown_citations import render_inline_citations
 from dossier.templating import environment as make_environment
 
@@ -16,12 +17,14 @@ from dossier.templating import environment as make_environment
 REGISTER_SUMMARY_MARKER = "<!-- dossier: register summary -->"
 
 
-def render_pages(checked: CheckedProject, as_of: datetime.date) -> Mapping[str, str]:
+def render_pages(
+    checked: CheckedProject, as_of: datetime.date, history: tuple[HistoryEntry, ...] = ()
+) -> Mapping[str, str]:
     """Every page of the site, keyed by its path under docs/: `render --out` is the whole site.
 
     Generated pages are new; hand-written ones come back with their citations linked, and
     question pages with a generated header.
-    Output depends on the input and `as_of` only, in a stable order.
+    Output depends on the input, `as_of` and `history` (both from git) only, in a stable order.
     """
     environment = make_environment()
     citations = tuple(
@@ -40,7 +43,7 @@ def render_pages(checked: CheckedProject, as_of: datetime.date) -> Mapping[str, 
     register = render_register.build_view(
         checked.categories, checked.questions, checked.sources, citations, checked.watch_hits, as_of
     )
-    pages.update(render_register.render_register_pages(register, environment))
+    pages.update(render_register.render_register_pages(register, environment, history))
     for question in register.questions:
         pages[question.page] = render_register.render_question_page(question, register, environment)
     for page, markdown in checked.pages.items():

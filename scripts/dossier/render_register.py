@@ -15,10 +15,11 @@ import jinja2
 
 from dossier.charts import BarChart, stacked_bar_chart
 from dossier.citations import ResolvedCitation
+from dossier.git_revisions import HistoryEntry
 from dossier.markdown_citations import citation_link, render_inline_citations
 from dossier.register import PRIORITIES, STATUSES, Category, Question, WatchHit
 from dossier.schemas import schema_text
-from dossier.sources import Source
+from dossier.sources import SEEDS_DATA_FILES, Source
 from dossier.templating import escape_prose, relative_link
 
 DOWNLOADS = ("register.json", "register.csv", "question.schema.json", "source.schema.json")
@@ -231,7 +232,33 @@ def render_register_summary(
     )
 
 
-def render_register_pages(view: RegisterView, environment: jinja2.Environment) -> dict[str, str]:
+def touched(entry: HistoryEntry, view: RegisterView) -> list[tuple[str, str, str | None]]:
+    """(git status, label, link from the history page or None) for what a commit changed."""
+    items: dict[str, tuple[str, str, str | None]] = {}
+    for status, path in entry.changed:
+        parts = path.split("/")
+        if path.startswith("docs/register/") and len(parts) == 4 and path.endswith(".md"):
+            question_id = f"{parts[2]}/{parts[3].removesuffix('.md')}"
+            known = view.question(question_id)
+            items.setdefault(
+                question_id, (status, question_id, f"{question_id}.md" if known else None)
+            )
+        elif (
+            path.startswith("seeds/")
+            and len(parts) == 2
+            and path.endswith((".txt", ".yml"))
+            and parts[1] not in SEEDS_DATA_FILES
+        ):
+            source_id = parts[1].rsplit(".", 1)[0]
+            known_source = source_id in view.sources
+            link = f"../sources/{source_id}.md" if known_source else None
+            items.setdefault(source_id, (status, source_id, link))
+    return list(items.values())
+
+
+def render_register_pages(
+    view: RegisterView, environment: jinja2.Environment, history: tuple[HistoryEntry, ...] = ()
+) -> dict[str, str]:
     """The register's generated pages and downloads, keyed by path under docs/."""
     pages = {
         "register/index.md": environment.get_template("register_index.md.j2").render(
@@ -245,6 +272,9 @@ def render_register_pages(view: RegisterView, environment: jinja2.Environment) -
             statuses=STATUSES,
         ),
     }
+    pages["register/history.md"] = environment.get_template("register_history.md.j2").render(
+        entries=history, touched=lambda entry: touched(entry, view)
+    )
     for category in view.categories:
         pages[f"register/{category.slug}/index.md"] = environment.get_template(
             "register_category.md.j2"
