@@ -10,7 +10,8 @@ import yaml
 
 from conftest import EXAMPLE_ARTICLE, PROJECT_ROOT, ExampleProject, run_dossier, without_curation
 from dossier.checks import check_project
-from dossier.register import fold_for_watch, slugify
+from dossier.register import slugify
+from dossier.watch import fold_for_watch
 
 TODAY = datetime.date(2026, 11, 23)
 

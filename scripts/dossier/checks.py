@@ -28,15 +28,13 @@ from dossier.register import (
     REGISTER_DIRECTORY,
     Category,
     Question,
-    WatchHit,
-    find_watch_hits,
     load_register,
     split_front_matter,
-    watch_findings,
 )
 from dossier.sources import SEEDS_DIRECTORY, SidecarQuote, Source, load_sources
 from dossier.textfiles import read_text
 from dossier.topics import COMPARISON_PAGE, TOPICS_FILE, Topic, claim_findings, load_topics
+from dossier.watch import WatchHit, find_watch_hits, watch_findings
 
 DOCS_DIRECTORY = "docs"
 REGISTER_PAGES = ("index", "dashboard", "history")

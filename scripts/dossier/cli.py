@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from dossier.checks import CheckedProject, check_project
 from dossier.git_revisions import RevisionError, export_revision, history
+from dossier.output import OutputError, check_output_folder, write_pages
 from dossier.project_date import last_change_date
 from dossier.register import REGISTER_DIRECTORY, RegisterError, load_categories, new_question_path
 from dossier.register_diff import diff_states, read_state, render_diff
@@ -30,9 +30,6 @@ from dossier.sources import (
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROJECT_MARKER = "mkdocs.yml"
-PROTECTED_FOLDERS = ("docs", "seeds")
-# Left in every folder render writes, so that --replace only ever deletes such a folder.
-RENDER_MARKER = ".dossier-render"
 
 
 class UsageError(Exception):
@@ -67,29 +64,11 @@ def run_check(root: Path, strict: bool) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _check_output_folder(out: Path, root: Path, replace: bool) -> None:
-    target, project = out.resolve(), root.resolve()
-    if project.is_relative_to(target):
-        raise UsageError(f"--out {out} holds the project itself; choose a folder of its own")
-    for folder in PROTECTED_FOLDERS:
-        if target.is_relative_to((root / folder).resolve()):
-            raise UsageError(
-                f"--out {out} is inside {folder}/, which render never writes to; "
-                "choose another folder"
-            )
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file; choose a folder")
-    if out.is_dir() and any(out.iterdir()):
-        if not (out / RENDER_MARKER).is_file():
-            raise UsageError(
-                f"--out {out} is not empty and was not written by render; choose a new folder"
-            )
-        if not replace:
-            raise UsageError(f"--out {out} holds an earlier render; pass --replace to overwrite it")
-
-
 def run_render(root: Path, out: Path, replace: bool) -> int:
-    _check_output_folder(out, root, replace)
+    try:
+        check_output_folder(out, root, replace)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from exc
     checked = check_project(root)
     if checked.errors:
         _print_findings(checked)
@@ -97,22 +76,7 @@ def run_render(root: Path, out: Path, replace: bool) -> int:
         return EXIT_FINDINGS
     changes = history(root, (REGISTER_DIRECTORY, SEEDS_DIRECTORY))
     pages = render_pages(checked, last_change_date(root), changes)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # Write everything aside, then swap it in, so a failure never leaves a half-written folder.
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        for path, content in pages.items():
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
-        (staging / RENDER_MARKER).write_text(
-            "Written by python -m dossier render.\n", encoding="utf-8"
-        )
-        if out.exists():
-            shutil.rmtree(out)
-        staging.rename(out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    write_pages(out, pages)
     print(f"dossier: wrote {len(pages)} page(s) to {out}", file=sys.stderr)
     return EXIT_OK
 

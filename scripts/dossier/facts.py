@@ -21,10 +21,10 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from dossier import findings
 from dossier.findings import Finding
-from dossier.register import fold_for_watch
 from dossier.segmentation import Sentence
 from dossier.sources import SEEDS_DIRECTORY, Source
 from dossier.textfiles import read_yaml
+from dossier.watch import fold_for_watch
 
 GAZETTEER_FILE = "gazetteer.yml"
 KINDS = ("organisation", "person", "place")

@@ -17,10 +17,11 @@ from dossier.charts import BarChart, stacked_bar_chart
 from dossier.citations import ResolvedCitation
 from dossier.git_revisions import HistoryEntry
 from dossier.markdown_citations import citation_link, render_inline_citations
-from dossier.register import PRIORITIES, STATUSES, Category, Question, WatchHit
+from dossier.register import PRIORITIES, STATUSES, Category, Question
 from dossier.schemas import schema_text
 from dossier.sources import SEEDS_DATA_FILES, Source
 from dossier.templating import escape_prose, relative_link
+from dossier.watch import WatchHit
 
 DOWNLOADS = ("register.json", "register.csv", "question.schema.json", "source.schema.json")
 OLDEST_OPEN_SHOWN = 10
