@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,9 +119,8 @@ def test_a_bad_revision_is_a_clear_error(repository: ExampleProject) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_re_opening_an_answered_question_needs_a_new_citation_or_a_note(
-    repository: ExampleProject,
-) -> None:
+def commit_an_answer(repository: ExampleProject) -> dict[str, Any]:
+    """Answer crypto-scheme/keys and commit it; returns the answer, to keep it in later edits."""
     answer = {
         "text": "Data encryption.",
         "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
@@ -129,6 +129,13 @@ def test_re_opening_an_answered_question_needs_a_new_citation_or_a_note(
         "crypto-scheme/keys", title="Who holds the keys?", status="answered", answer=answer
     )
     git(repository.root, "commit", "-q", "-am", "answered")
+    return answer
+
+
+def test_re_opening_an_answered_question_needs_a_new_citation_or_a_note(
+    repository: ExampleProject,
+) -> None:
+    answer = commit_an_answer(repository)
     repository.add_question(
         "crypto-scheme/keys", title="Who holds the keys?", status="open", answer=answer
     )
@@ -152,14 +159,7 @@ def test_re_opening_an_answered_question_needs_a_new_citation_or_a_note(
 
 
 def test_withdrawing_an_answered_question_is_not_a_re_opening(repository: ExampleProject) -> None:
-    answer = {
-        "text": "Data encryption.",
-        "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
-    }
-    repository.add_question(
-        "crypto-scheme/keys", title="Who holds the keys?", status="answered", answer=answer
-    )
-    git(repository.root, "commit", "-q", "-am", "answered")
+    answer = commit_an_answer(repository)
     repository.add_question(
         "crypto-scheme/keys",
         title="Who holds the keys?",

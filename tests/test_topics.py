@@ -56,13 +56,18 @@ def write_claims(project: ExampleProject, claims: list[dict[str, object]]) -> No
     sidecar.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def curated_example(project: ExampleProject) -> None:
+    """A two-sentence source and a topics file with one topic, deal.value."""
+    project.add_seed("000_abc", "Italia negocia un acuerdo. Vale mucho.")
+    (project.seeds / "topics.yml").write_text(
+        "- id: deal.value\n  title: Value\n  description: The amount.\n", encoding="utf-8"
+    )
+
+
 def test_an_unknown_topic_and_a_repeated_claim_id_are_errors(
     example_project: ExampleProject,
 ) -> None:
-    example_project.add_seed("000_abc", "Italia negocia un acuerdo. Vale mucho.")
-    (example_project.seeds / "topics.yml").write_text(
-        "- id: deal.value\n  title: Value\n  description: The amount.\n", encoding="utf-8"
-    )
+    curated_example(example_project)
     write_claims(
         example_project,
         [
@@ -96,10 +101,7 @@ def test_an_unknown_topic_and_a_repeated_claim_id_are_errors(
 def test_a_curated_source_below_full_coverage_is_warned_about(
     example_project: ExampleProject,
 ) -> None:
-    example_project.add_seed("000_abc", "Italia negocia un acuerdo. Vale mucho.")
-    (example_project.seeds / "topics.yml").write_text(
-        "- id: deal.value\n  title: Value\n  description: The amount.\n", encoding="utf-8"
-    )
+    curated_example(example_project)
     write_claims(
         example_project,
         [
