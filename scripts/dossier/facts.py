@@ -74,7 +74,6 @@ RELATIVE_PHRASES = {
     "en": dict(zip(ENGLISH_RELATIVE, ENGLISH_RELATIVE, strict=True)),
 }
 RE_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-RE_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d{2}(?![\d.,]\d)")
 RE_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ&][\w’'&.-]*))*")
 
 

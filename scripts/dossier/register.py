@@ -15,7 +15,7 @@ from dossier import findings
 from dossier.citations import Citation, CitingPlace
 from dossier.findings import Finding
 from dossier.schemas import QUESTION_SCHEMA, schema_findings
-from dossier.textfiles import read_text, read_yaml
+from dossier.textfiles import links_outside, read_text, read_yaml
 from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
 
 REGISTER_DIRECTORY = "docs/register"
@@ -380,7 +380,7 @@ def load_register(root: Path, today: datetime.date) -> LoadedRegister:
     categories, problems = load_categories(register, root)
     questions = []
     for file in sorted(register.glob("*/*.md")):
-        if file.is_symlink() and not file.resolve().is_relative_to(register.resolve()):
+        if links_outside(file, register):
             problems.append(
                 findings.error(
                     file.relative_to(root).as_posix(),

@@ -23,7 +23,6 @@ from dossier.sources import SEEDS_DATA_FILES, Source
 from dossier.templating import escape_prose, relative_link
 from dossier.watch import WatchHit
 
-DOWNLOADS = ("register.json", "register.csv", "question.schema.json", "source.schema.json")
 OLDEST_OPEN_SHOWN = 10
 UNRESOLVED_STATUSES = ("open", "partially-answered")
 

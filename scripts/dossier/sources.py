@@ -12,7 +12,7 @@ from dossier import findings
 from dossier.findings import Finding
 from dossier.schemas import SOURCE_SCHEMA, load_schema, schema_findings
 from dossier.segmentation import Paragraph, Sentence, count_words, segment
-from dossier.textfiles import decode_utf8, read_text
+from dossier.textfiles import decode_utf8, links_outside, read_text
 from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
 
 SEEDS_DIRECTORY = "seeds"
@@ -255,17 +255,13 @@ def parse_sidecar(
     return metadata, document, []
 
 
-def _is_outside(path: Path, directory: Path) -> bool:
-    return not path.resolve().is_relative_to(directory.resolve())
-
-
 def _seed_files(seeds: Path, root: Path) -> tuple[dict[str, dict[str, Path]], list[Finding]]:
     """Seed files grouped by id and suffix, with findings for anything that is not a seed."""
     grouped: dict[str, dict[str, Path]] = {}
     found = []
     for path in sorted(seeds.iterdir()):
         relative = path.relative_to(root).as_posix()
-        if path.is_symlink() and _is_outside(path, seeds):
+        if links_outside(path, seeds):
             found.append(
                 findings.error(
                     relative,

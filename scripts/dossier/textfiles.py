@@ -9,6 +9,11 @@ from dossier.findings import Finding
 from dossier.yamldoc import YamlDocument, YamlDocumentError, parse_yaml
 
 
+def links_outside(path: Path, folder: Path) -> bool:
+    """Whether `path` is a symbolic link to something outside `folder`: never read as input."""
+    return path.is_symlink() and not path.resolve().is_relative_to(folder.resolve())
+
+
 def decode_utf8(data: bytes, path: str) -> tuple[str | None, list[Finding]]:
     """The text of `data`, without a byte-order mark and with `\\n` line ends, or a finding."""
     try:
