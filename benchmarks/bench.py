@@ -140,7 +140,7 @@ def dossier_own_work(folder: Path) -> float:
         "import datetime, time, pathlib\n"
         "from dossier.checks import check_project\nfrom dossier.render import render_pages\n"
         "start = time.perf_counter()\n"
-        "checked = check_project(pathlib.Path('.'))\n"
+        "checked = check_project(pathlib.Path('.'), datetime.date.today())\n"
         "render_pages(checked, datetime.date(2026, 11, 23))\n"
         "print(time.perf_counter() - start)\n"
     )

@@ -2,25 +2,41 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 import yaml
 
 from dossier.findings import Finding
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TODAY = datetime.date(2026, 11, 23)
+"""The date every test runs on: the clock is frozen at noon of it (see `frozen_clock`)."""
 # Everything a site build needs, and nothing it writes.
 PROJECT_FILES = ("mkdocs.yml", "docs", "seeds", "scripts", "overrides")
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock() -> Iterator[time_machine.Traveller]:
+    """Every test runs on TODAY, whatever the machine's date: the clock starts at its noon.
+
+    The clock ticks, so timeouts still work; a test that needs another day travels on from here.
+    Commands a test starts in a subprocess see the real clock, so they are given dates explicitly.
+    """
+    noon = datetime.datetime.combine(TODAY, datetime.time(12), tzinfo=datetime.UTC)
+    with time_machine.travel(noon, tick=True) as traveller:
+        yield traveller
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,6 @@ def facts_of(source_id: str, kind: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def test_the_gazetteer_loads_and_knows_every_name_in_the_seeds() -> None:
-    facts = {source_id: extract_facts(source, GAZETTEER) for source_id, source in SOURCES.items()}
-
-    assert GAZETTEER_PROBLEMS == []
-    assert gazetteer_findings(tuple(SOURCES.values()), GAZETTEER, facts) == []
-
-
 def test_amounts_in_both_seeds_are_read_in_their_locale() -> None:
     assert facts_of("000_7edff155f20879db", "money") == [
         ("1.500 millones de euros", "EUR 1,500,000,000", "p2-s1"),

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import datetime
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import EXAMPLE_ARTICLE, ExampleProject, run_dossier
+from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, run_dossier
 from dossier.checks import check_project
 from dossier.git_revisions import history
 from dossier.render import render_pages
+
+pytestmark = pytest.mark.integration
 
 
 def git(root: Path, *arguments: str) -> None:
@@ -182,7 +183,7 @@ def test_the_history_page_lists_each_commit_with_what_it_touched(
     git(repository.root, "commit", "-q", "-m", "Ask about <ciphers>")
     changes = history(repository.root, ("docs/register", "seeds"))
 
-    page = render_pages(check_project(repository.root), datetime.date(2026, 11, 23), changes)[
+    page = render_pages(check_project(repository.root, TODAY), TODAY, changes)[
         "register/history.md"
     ]
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime
 from collections.abc import Callable
 
-from conftest import ExampleProject, without_curation
+from conftest import TODAY, ExampleProject, without_curation
 from dossier.checks import check_project
 from dossier.render import render_pages
 
 Golden = Callable[[str, str], None]
-AS_OF = datetime.date(2026, 11, 23)
 
 ARTICLE = (
     "Italia negocia un acuerdo de 1.500 millones de euros con SpaceX.\n\n"
@@ -29,10 +27,10 @@ def test_a_source_page_matches_its_golden_file(
         '# The denial\n\nCalled ridiculous [@000_abc "Es ridículo"] [@000_abc "ridículo», manifestó"].\n',
         encoding="utf-8",
     )
-    checked = check_project(example_project.root)
+    checked = check_project(example_project.root, TODAY)
     assert without_curation(checked.findings) == []
 
-    pages = render_pages(checked, AS_OF)
+    pages = render_pages(checked, TODAY)
 
     golden("source_page.md", pages["sources/000_abc.md"])
 
@@ -42,7 +40,7 @@ def test_the_sources_index_matches_its_golden_file(
 ) -> None:
     example_project.add_seed("001_def", "L’Italia tratta con SpaceX.", language="it")
     example_project.add_seed("000_abc", ARTICLE)
-    pages = render_pages(check_project(example_project.root, AS_OF), AS_OF)
+    pages = render_pages(check_project(example_project.root, TODAY), TODAY)
 
     assert [path for path in pages if path.startswith("sources/")] == [
         "sources/index.md",
@@ -55,14 +53,14 @@ def test_the_sources_index_matches_its_golden_file(
 def test_rendering_twice_gives_the_same_pages(example_project: ExampleProject) -> None:
     example_project.add_seed("000_abc", ARTICLE)
     example_project.add_seed("001_def", "L’Italia tratta con SpaceX.", language="it")
-    checked = check_project(example_project.root, AS_OF)
+    checked = check_project(example_project.root, TODAY)
     reordered = dataclasses.replace(
         checked, sources=checked.sources[::-1], citations=checked.citations[::-1]
     )
 
-    assert render_pages(checked, AS_OF) == render_pages(reordered, AS_OF)
-    assert render_pages(checked, AS_OF) == render_pages(
-        check_project(example_project.root, AS_OF), AS_OF
+    assert render_pages(checked, TODAY) == render_pages(reordered, TODAY)
+    assert render_pages(checked, TODAY) == render_pages(
+        check_project(example_project.root, TODAY), TODAY
     )
 
 
@@ -79,7 +77,7 @@ def test_hand_written_pages_come_back_with_citations_linked_and_the_register_sum
         encoding="utf-8",
     )
 
-    pages = render_pages(check_project(example_project.root, AS_OF), AS_OF)
+    pages = render_pages(check_project(example_project.root, TODAY), TODAY)
 
     home = pages["index.md"]
     assert (
@@ -105,7 +103,7 @@ def test_a_hand_written_page_where_the_dossier_generates_one_is_an_error(
         "# Mine\n", encoding="utf-8"
     )
 
-    (finding,) = check_project(example_project.root, AS_OF).errors
+    (finding,) = check_project(example_project.root, TODAY).errors
 
     assert str(finding).startswith(
         "docs/sources/index.md:1: error: the dossier generates this page; a hand-written one would be replaced."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import json
 from collections.abc import Callable, Mapping
@@ -11,12 +10,10 @@ from collections.abc import Callable, Mapping
 import jsonschema
 import pytest
 
-from conftest import EXAMPLE_ARTICLE, ExampleProject, without_curation
+from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, without_curation
 from dossier.checks import check_project
 from dossier.render import render_pages
 from dossier.schemas import QUESTION_SCHEMA, load_schema
-
-AS_OF = datetime.date(2026, 11, 23)
 
 
 @pytest.fixture
@@ -42,9 +39,9 @@ def pages(example_project: ExampleProject) -> Mapping[str, str]:
             "citations": [{"source": "000_abc", "quote": "negocia un acuerdo"}],
         },
     )
-    checked = check_project(example_project.root, AS_OF)
+    checked = check_project(example_project.root, TODAY)
     assert without_curation(checked.findings) == []
-    return render_pages(checked, AS_OF)
+    return render_pages(checked, TODAY)
 
 
 def test_the_index_counts_by_category_and_status_and_lists_every_question(

@@ -215,11 +215,14 @@ def curation_findings(
     return problems
 
 
-def check_project(root: Path, today: datetime.date | None = None) -> CheckedProject:
-    """Load and check everything under `root`; the findings come sorted by file and line."""
+def check_project(root: Path, today: datetime.date) -> CheckedProject:
+    """Load and check everything under `root`; the findings come sorted by file and line.
+
+    `today` is the caller's clock: a question raised after it is reported as in the future.
+    """
     loaded = load_sources(root)
     topics, topic_problems = load_topics(root)
-    register = load_register(root, today or datetime.date.today())
+    register = load_register(root, today)
     found = [*loaded.findings, *topic_problems, *register.findings]
     found += claim_findings(loaded.sources, topics)
     sidecar, sidecar_problems = sidecar_citations(loaded.sources)

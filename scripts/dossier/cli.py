@@ -57,31 +57,31 @@ def _print_findings(checked: CheckedProject) -> None:
     )
 
 
-def run_check(root: Path, strict: bool) -> int:
-    checked = check_project(root)
+def run_check(root: Path, strict: bool, today: datetime.date) -> int:
+    checked = check_project(root, today)
     _print_findings(checked)
     failed = checked.errors or (strict and checked.warnings)
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def run_render(root: Path, out: Path, replace: bool) -> int:
+def run_render(root: Path, out: Path, replace: bool, today: datetime.date) -> int:
     try:
         check_output_folder(out, root, replace)
     except OutputError as exc:
         raise UsageError(str(exc)) from exc
-    checked = check_project(root)
+    checked = check_project(root, today)
     if checked.errors:
         _print_findings(checked)
         print(f"dossier: nothing written to {out}", file=sys.stderr)
         return EXIT_FINDINGS
     changes = history(root, (REGISTER_DIRECTORY, SEEDS_DIRECTORY))
-    pages = render_pages(checked, last_change_date(root), changes)
+    pages = render_pages(checked, last_change_date(root, today), changes)
     write_pages(out, pages)
     print(f"dossier: wrote {len(pages)} page(s) to {out}", file=sys.stderr)
     return EXIT_OK
 
 
-def run_new_question(root: Path, category: str, title: str) -> int:
+def run_new_question(root: Path, category: str, title: str, today: datetime.date) -> int:
     register = root / REGISTER_DIRECTORY
     categories, problems = load_categories(register, root)
     if problems:
@@ -92,7 +92,7 @@ def run_new_question(root: Path, category: str, title: str) -> int:
         raise UsageError(str(exc)) from exc
     sources = load_sources(root).sources
     first_source = sources[0].id if sources else "SOURCE"
-    content = new_question_text(title.strip(), category, datetime.date.today(), first_source)
+    content = new_question_text(title.strip(), category, today, first_source)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(content, encoding="utf-8")
     print(target.relative_to(root).as_posix())
@@ -237,18 +237,20 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = parser.parse_args(argv)
+    # The one reading of the clock: everything below is given the date.
+    today = datetime.date.today()
     try:
         root = arguments.root or find_project_root(Path.cwd())
         if not (root / PROJECT_MARKER).is_file():
             raise UsageError(f"--root {root} holds no {PROJECT_MARKER}; pass the project folder")
         if arguments.command == "check":
-            return run_check(root, arguments.strict)
+            return run_check(root, arguments.strict, today)
         if arguments.command == "new-question":
-            return run_new_question(root, arguments.category, arguments.title)
+            return run_new_question(root, arguments.category, arguments.title, today)
         if arguments.command == "add-source":
             return run_add_source(root, arguments.files, arguments.language, arguments.kind)
         if arguments.command == "diff":
             return run_diff(root, arguments.base, arguments.head)
-        return run_render(root, arguments.out, arguments.replace)
+        return run_render(root, arguments.out, arguments.replace, today)
     except UsageError as exc:
         parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")

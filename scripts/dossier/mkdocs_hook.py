@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import logging
 import sys
@@ -54,7 +55,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     core = _import_core()
     root = _project_root(config)
-    checked = core["checks"].check_project(root)
+    # The one reading of the clock in a build: the core is given the date.
+    today = datetime.date.today()
+    checked = core["checks"].check_project(root, today)
     for finding in checked.findings:
         # Warnings are news for the editor, not a reason to fail a strict build: log them as info.
         log.log(logging.ERROR if finding.is_error else logging.INFO, "%s", finding)
@@ -66,7 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     changes = core["git_revisions"].history(
         root, (core["register"].REGISTER_DIRECTORY, core["sources"].SEEDS_DIRECTORY)
     )
-    as_of = core["project_date"].last_change_date(root)
+    as_of = core["project_date"].last_change_date(root, today)
     pages = core["render"].render_pages(checked, as_of, changes)
     for path, content in pages.items():
         # Hand-written pages are replaced by the same text with its citations linked.

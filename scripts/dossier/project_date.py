@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 
-def last_change_date(root: Path) -> datetime.date:
-    """The committer date of the last commit, or today outside a git checkout."""
+def last_change_date(root: Path, today: datetime.date) -> datetime.date:
+    """The committer date of the last commit, or `today` outside a git checkout."""
     try:
         result = subprocess.run(
             ["git", "log", "-1", "--format=%cs"],
@@ -20,4 +20,4 @@ def last_change_date(root: Path) -> datetime.date:
         )
         return datetime.date.fromisoformat(result.stdout.strip())
     except (OSError, subprocess.SubprocessError, ValueError):
-        return datetime.date.today()
+        return today
