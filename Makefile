@@ -6,11 +6,15 @@ STAMP := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 AXE_VERSION := 4.14.1
 AXE := .cache/axe-core/axe.min.js
+CHROMIUM := /usr/bin/chromium
+# The reproducibility test renders in a second, real locale, built here because Debian machines
+# often list only C and POSIX; the test points LOCPATH at this folder.
+TEST_LOCALE := .cache/locales/it_IT.UTF-8
 
 # Material 9.x announces its end of life on every build; the notice is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline check test lint bench linkcheck-online clean
+.PHONY: help serve build offline check test test-fast test-tools lint bench linkcheck-online clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,18 +54,47 @@ lint: $(STAMP)  ## ruff, mypy, and actionlint and zizmor on the GitHub workflows
 	$(BIN)/actionlint .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet --config .github/zizmor.yml .github/workflows/
 
-test: $(STAMP) $(AXE) lint  ## lint, then every test
+test: $(STAMP) test-tools lint  ## install what the tests need (chromium, axe-core, a locale), lint, then every test
 	$(BIN)/python -m pytest
 
-# axe-core, from the npm registry, is injected into pages by the accessibility tests. Without npm
-# they are skipped on a workstation, and fail in CI (CI=true), where .ci/run provides everything.
+test-fast: $(STAMP)  ## the unit tests only: no site build, browser or subprocess (a few seconds)
+	$(BIN)/python -m pytest -m "not integration" -q
+
+test-tools: $(CHROMIUM) $(AXE) $(TEST_LOCALE)  ## install the tools the browser and locale tests use
+
+# Debian's packages, installed with apt-get as root, or with sudo when it needs no password; when
+# neither can work, the build stops and prints the command to run.
+define apt_install
+	@if ! command -v apt-get >/dev/null; then \
+		echo "error: $(2) is needed, and this is not a Debian machine; install Debian's $(1) package or its equivalent" >&2; exit 2; \
+	elif [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo"; \
+	else echo "error: $(2) is needed; run: sudo apt-get install -y $(1)" >&2; exit 2; fi; \
+	echo "installing Debian's $(1) package ($(2))"; \
+	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(1) >/dev/null \
+		|| { echo "error: apt-get could not install $(1); run: sudo apt-get install -y $(1)" >&2; exit 2; }
+endef
+
+$(CHROMIUM):
+	$(call apt_install,chromium,chromium at $(CHROMIUM) for the browser tests)
+
+# axe-core, from the npm registry, is injected into pages by the accessibility tests.
 $(AXE):
+	@command -v npm >/dev/null || { \
+		echo "error: npm is needed to fetch axe-core for the accessibility tests; run: sudo apt-get install -y npm" >&2; exit 2; }
 	@mkdir -p .cache
-	@if command -v npm >/dev/null; then \
-		cd .cache && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+	cd .cache && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
 		&& tar xzf axe-core-$(AXE_VERSION).tgz && rm -rf axe-core && mv package axe-core \
-		&& rm axe-core-$(AXE_VERSION).tgz; \
-	else echo "npm not found: the accessibility tests will be skipped" >&2; fi
+		&& rm axe-core-$(AXE_VERSION).tgz
+
+$(TEST_LOCALE):
+	@[ -e /usr/share/i18n/locales/it_IT ] || $(MAKE) --no-print-directory locale-sources
+	@mkdir -p $(dir $@)
+	localedef -i it_IT -f UTF-8 $@
+
+.PHONY: locale-sources
+locale-sources:
+	$(call apt_install,locales,the it_IT locale sources for the reproducibility test)
 
 bench: $(STAMP)  ## measure check, build and link check at 100 and 1,000 synthetic sources (several minutes)
 	$(BIN)/python benchmarks/bench.py --sources 100 1000

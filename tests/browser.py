@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,13 +26,9 @@ AXE = Path(__file__).resolve().parent.parent / ".cache" / "axe-core" / "axe.min.
 
 
 def require(path: Path, what: str) -> None:
-    """Skip a test whose tool is missing, except in CI, where a missing tool is a failure."""
-    if path.is_file():
-        return
-    message = f"{what} not found at {path}; .ci/run installs it"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    """Fail, never skip, a test whose tool is missing: a skipped test would hide a missing feature."""
+    if not path.is_file():
+        pytest.fail(f"{what} not found at {path}; `make test-tools` installs it")
 
 
 @contextmanager
