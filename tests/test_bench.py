@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import PROJECT_ROOT
+
+pytestmark = pytest.mark.integration
 
 
 def test_the_benchmark_runs_and_writes_its_figures_and_page(tmp_path: Path) -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_ROOT, mkdocs_build, tree_snapshot, valid_sidecar
+from conftest import PROJECT_ROOT, TODAY, mkdocs_build, tree_snapshot, valid_sidecar
 from dossier.checks import check_project
 from dossier.sources import Source, load_sources
+
+pytestmark = pytest.mark.integration
 
 SOURCES = load_sources(PROJECT_ROOT).sources
 
@@ -79,17 +81,34 @@ def test_the_palette_offers_light_and_dark(built_site: Path) -> None:
     assert [toggle["data-md-color-scheme"] for toggle in toggles] == ["default", "slate"]
 
 
-def test_inline_citations_link_to_their_sentence_with_the_exact_quote(built_site: Path) -> None:
-    checked = check_project(PROJECT_ROOT)
-    home_citations = [c for c in checked.citations if c.citation.place.page == "index.md"]
-    links = page(built_site, "index.html").select("a.dossier-cite")
+def test_inline_citations_link_to_their_sentence_with_the_exact_quote(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    (project_copy / "docs" / "index.md").write_text(
+        "# Home\n\n"
+        'Spain: [@000_7edff155f20879db "1.500 millones de euros"].\n'
+        # A straight apostrophe in the quote; the page shows the source's typographic one.
+        'Italy: [@001_de767ab6f4448240 "che l\'Italia sta cercando"].\n',
+        encoding="utf-8",
+    )
 
-    assert len(links) == len(home_citations) >= 5
-    for link, citation in zip(links, home_citations, strict=True):
-        assert link["id"] == citation.citation.place.fragment
-        assert link["href"] == f"sources/{citation.source.id}/#{citation.anchor}"
-        assert link["title"] == citation.source_text
-        assert link.get_text() == f"[{citation.source.id[:3]} {citation.anchor}]"
+    assert mkdocs_build(project_copy, tmp_path / "site").returncode == 0
+    links = page(tmp_path / "site", "index.html").select("a.dossier-cite")
+
+    assert [(a["id"], a["href"], a["title"], a.get_text()) for a in links] == [
+        (
+            "cite-1",
+            "sources/000_7edff155f20879db/#p2-s1",
+            "1.500 millones de euros",
+            "[000 p2-s1]",
+        ),
+        (
+            "cite-2",
+            "sources/001_de767ab6f4448240/#p1-s4",
+            "che l’Italia sta cercando",
+            "[001 p1-s4]",
+        ),
+    ]
 
 
 def test_source_pages_mark_cited_sentences_and_link_back_to_each_citation(built_site: Path) -> None:
@@ -156,7 +175,7 @@ def test_links_to_sentence_anchors_are_validated(
 
 
 def test_every_question_has_a_page_with_its_header_and_evidence(built_site: Path) -> None:
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, TODAY)
 
     for question in checked.questions:
         soup = page(built_site, f"register/{question.id}/index.html")
@@ -174,7 +193,7 @@ def test_every_question_has_a_page_with_its_header_and_evidence(built_site: Path
 def test_the_register_index_lists_every_question_and_the_downloads_are_published(
     built_site: Path,
 ) -> None:
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, TODAY)
     tables = page(built_site, "register/index.html").select("article table")
 
     question_rows = tables[-1].select("tbody tr")
@@ -207,7 +226,7 @@ def test_an_uncurated_source_does_not_fail_the_strict_build(
 
 
 def test_the_comparison_page_is_built_with_a_row_per_topic(built_site: Path) -> None:
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, TODAY)
     rows = page(built_site, "comparison/index.html").select("article table tbody tr")
 
     assert [row.td.get_text() for row in rows if row.td] == [

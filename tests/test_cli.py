@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import PROJECT_ROOT, ExampleProject, run_dossier, tree_snapshot
+from conftest import (
+    PROJECT_ROOT,
+    TODAY,
+    ExampleProject,
+    mkdocs_environment,
+    run_dossier,
+    tree_snapshot,
+)
 from dossier.checks import check_project
 from dossier.cli import main
-from dossier.git_revisions import history
-from dossier.project_date import last_change_date
-from dossier.render import render_pages
+
+pytestmark = pytest.mark.integration
 
 ARTICLE = "Italia negocia un acuerdo. El contrato sigue en discusión.\n"
-
-
-def test_check_passes_on_the_real_project() -> None:
-    result = run_dossier("check", cwd=PROJECT_ROOT / "docs")  # the project is found upwards
-
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == ""
-    assert "2 source(s) loaded, 0 error(s), 0 warning(s)" in result.stderr
 
 
 def test_check_prints_every_finding_and_exits_1_on_errors(example_project: ExampleProject) -> None:
@@ -78,27 +79,72 @@ def test_every_command_has_help(command: list[str]) -> None:
     assert "Exit status" in result.stdout
 
 
-def test_render_writes_the_pages_the_site_builds(tmp_path: Path) -> None:
-    out = tmp_path / "pages"
+# A second hook, after the dossier's, that writes out every page the build generated.
+DUMP_HOOK = """
+import os
+from pathlib import Path
 
-    result = run_dossier("render", "--out", str(out), cwd=PROJECT_ROOT)
+def on_files(files, config):
+    for file in files:
+        if file.generated_by is not None:
+            target = Path(os.environ["DOSSIER_DUMP"]) / file.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(file.content_bytes)
+    return files
+"""
+
+
+@pytest.mark.integration
+def test_render_writes_the_pages_the_mkdocs_build_generates(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    stamp = {**os.environ, "GIT_AUTHOR_DATE": "2026-11-20T10:00:00Z"}
+    stamp["GIT_COMMITTER_DATE"] = stamp["GIT_AUTHOR_DATE"]
+    for arguments in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Copy"]):
+        subprocess.run([*git, *arguments], cwd=project_copy, env=stamp, check=True)
+    # Beside mkdocs.yml, which it extends, so that paths in it resolve as in the real build.
+    (project_copy / "dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
+    (project_copy / "mkdocs-dump.yml").write_text(
+        "INHERIT: mkdocs.yml\nhooks: [scripts/dossier/mkdocs_hook.py, dump_hook.py]\n",
+        encoding="utf-8",
+    )
+    build = [
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        "mkdocs-dump.yml",
+        "--site-dir",
+        str(tmp_path / "site"),
+    ]
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", *build],
+        cwd=project_copy,
+        env={**mkdocs_environment(), "DOSSIER_DUMP": str(tmp_path / "built")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+
+    result = run_dossier("render", "--out", str(tmp_path / "rendered"), cwd=project_copy)
 
     assert result.returncode == 0, result.stderr
-    checked = check_project(PROJECT_ROOT)
-    changes = history(PROJECT_ROOT, ("docs/register", "seeds"))
-    expected = render_pages(checked, last_change_date(PROJECT_ROOT), changes)
-    written = tree_snapshot(out)
-    assert written.pop(".dossier-render") == b"Written by python -m dossier render.\n"
-    assert {path: content.encode() for path, content in expected.items()} == written
-    assert "[Date evidence](#date-evidence)" in expected["sources/000_7edff155f20879db.md"]
+    rendered = tree_snapshot(tmp_path / "rendered")
+    assert rendered.pop(".dossier-render") == b"Written by python -m dossier render.\n"
+    generated = tree_snapshot(tmp_path / "built")
+    assert sorted(rendered) == sorted(generated)
+    assert rendered == generated
     assert {
+        "index.md",
         "sources/index.md",
         "sources/000_7edff155f20879db.md",
         "register/index.md",
         "register/dashboard.md",
         "register/register.json",
         "register/crypto-scheme/index.md",
-    } <= set(expected)
+    } <= set(rendered)
 
 
 def test_render_replaces_only_a_folder_an_earlier_render_wrote(tmp_path: Path) -> None:
@@ -184,7 +230,7 @@ def test_add_source_copies_articles_numbered_after_the_last_with_sidecars(
         assert (sidecar["title"], sidecar["outlet"], sidecar["published"], sidecar["url"]) == (
             None,
         ) * 4
-    checked = check_project(example_project.root)
+    checked = check_project(example_project.root, TODAY)
     assert checked.errors == ()
     assert len(checked.sources) == 3
 

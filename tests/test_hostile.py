@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from mkdocs.config import load_config
 
 from conftest import (
     PROJECT_ROOT,
+    TODAY,
     ExampleProject,
     mkdocs_build,
     run_dossier,
@@ -24,6 +24,7 @@ from conftest import (
     valid_sidecar,
 )
 from dossier.checks import check_project
+from dossier.render import render_pages
 from dossier.render_sources import build_view, render_source_page
 from dossier.segmentation import segment
 from dossier.sources import Source, SourceMetadata
@@ -84,6 +85,7 @@ def scripts_and_handlers(soup: BeautifulSoup) -> list[str]:
     return found
 
 
+@pytest.mark.integration
 def test_hostile_text_in_seeds_sidecars_and_questions_is_shown_not_run(
     project_copy: Path, tmp_path: Path
 ) -> None:
@@ -172,6 +174,7 @@ def test_any_text_renders_as_that_text_and_adds_no_element(
     assert "".join("".join(s.split()) for s in sentences) == "".join(text.split())
 
 
+@pytest.mark.integration
 def test_malformed_files_are_findings_all_in_one_run(
     example_project: ExampleProject, tmp_path: Path
 ) -> None:
@@ -215,6 +218,7 @@ def test_malformed_files_are_findings_all_in_one_run(
     assert tree_snapshot(example_project.root) == before
 
 
+@pytest.mark.integration
 def test_a_failed_build_leaves_the_previous_site_and_no_partial_one(project_copy: Path) -> None:
     (project_copy / "Makefile").write_bytes((PROJECT_ROOT / "Makefile").read_bytes())
     (project_copy / "requirements.txt").write_bytes(
@@ -245,14 +249,23 @@ def test_a_failed_build_leaves_the_previous_site_and_no_partial_one(project_copy
     assert not (project_copy / "site.partial").exists()
 
 
-def test_a_ten_megabyte_seed_is_checked(example_project: ExampleProject) -> None:
-    paragraph = (PROJECT_ROOT / "seeds" / "000_7edff155f20879db.txt").read_text(encoding="utf-8")
-    text = "\n\n".join([paragraph] * (10_000_000 // len(paragraph.encode()) + 1))
+@pytest.mark.integration
+def test_a_ten_megabyte_seed_gets_a_page_anchored_from_its_first_to_its_last_sentence(
+    example_project: ExampleProject,
+) -> None:
+    count = 10_000_000 // len("El párrafo 000000 empieza aquí. Y el párrafo 000000 acaba aquí.\n\n")
+    paragraphs = [
+        f"El párrafo {n} empieza aquí. Y el párrafo {n} acaba aquí." for n in range(1, count + 2)
+    ]
+    text = "\n\n".join(paragraphs) + "\n"
+    assert len(text.encode()) >= 10_000_000
     example_project.add_seed("000_big", text)
 
-    checked = check_project(example_project.root, datetime.date(2026, 11, 23))
+    checked = check_project(example_project.root, TODAY)
+    page = render_pages(checked, TODAY)["sources/000_big.md"]
 
     assert checked.errors == ()
-    (source,) = checked.sources
-    assert len(source.text.encode()) >= 10_000_000
-    assert source.sentences[-1].anchor.startswith("p")
+    assert 'id="p1-s1">El párrafo 1 empieza aquí.</span>' in page
+    last = count + 1
+    assert f'id="p{last}-s2">Y el párrafo {last} acaba aquí.</span>' in page
+    assert f'id="p{last + 1}-s1"' not in page

@@ -10,7 +10,10 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.integration
 
 LYCHEE = Path(sys.executable).parent / "lychee"
 # Every element that makes the browser fetch something, and the attribute it fetches.

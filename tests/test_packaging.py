@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 import tomllib
 
+import pytest
+
 from conftest import PROJECT_ROOT
+
+pytestmark = pytest.mark.integration
 
 RE_PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^\s;#]+)")
 

@@ -2,60 +2,68 @@
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
-import pytest
 import yaml
 
-from conftest import PROJECT_ROOT, ExampleProject
+from conftest import TODAY, ExampleProject
 from dossier.checks import check_project
 from dossier.render import render_pages
 
-AS_OF = datetime.date(2026, 11, 23)
 SPANISH, ITALIAN = "000_7edff155f20879db", "001_de767ab6f4448240"
 
 
-@pytest.fixture(scope="module")
-def pages() -> Mapping[str, str]:
-    return render_pages(check_project(PROJECT_ROOT), AS_OF)
-
-
-def test_the_comparison_lists_every_topic_and_marks_the_known_differences(
-    pages: Mapping[str, str],
-) -> None:
-    checked = check_project(PROJECT_ROOT)
-    comparison = pages["comparison.md"]
-
-    for topic in checked.topics:
-        assert f"| **{topic.title}** |" in comparison.replace("&#45;", "-")
-    rows = {
-        line.split(" | ")[0].strip("| *"): line
-        for line in comparison.splitlines()
-        if line.startswith("| **")
-    }
-    assert rows["Status of the talks"].endswith("**[differs](#deal-status)** |")
-    assert rows["Official response"].endswith("**[differs](#official-denial)** |")
-    assert "*not reported*" in rows["Official response"]
-    assert rows["Backers within the Italian state"].endswith("**one source** |")
-    assert "### Status of the talks { #deal-status }" in comparison
+CURATED_SIDECAR = """\
+title: Italy negotiates with SpaceX
+abstract: Italy negotiates [@000_abc "Italia negocia 1.500 millones"].
+claims:
+  - id: value
+    topic: deal.value
+    text: Italy negotiates EUR 1,500 million.
+    cite: {quote: "Italia negocia 1.500 millones"}
+  - id: statement
+    topic: deal.status
+    text: The office calls it ridiculous.
+    cite: {quote: "«Es ridículo», dijo la oficina"}
+quotations:
+  - speaker: la oficina (the office)
+    translation: It is ridiculous.
+    cite: {quote: "«Es ridículo»"}
+"""
 
 
 def test_a_curated_source_page_has_its_abstract_claims_quotations_and_facts(
-    pages: Mapping[str, str],
+    example_project: ExampleProject,
 ) -> None:
-    page = pages[f"sources/{SPANISH}.md"]
+    (example_project.seeds / "topics.yml").write_text(
+        "- id: deal.value\n  title: Value\n  description: The amount.\n"
+        "- id: deal.status\n  title: Status\n  description: How far the talks are.\n",
+        encoding="utf-8",
+    )
+    text_file = example_project.add_seed(
+        "000_abc", "Italia negocia 1.500 millones de euros.\n\n«Es ridículo», dijo la oficina.\n"
+    )
+    sidecar = text_file.with_suffix(".yml")
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("title: A test article\n", "")
+        + CURATED_SIDECAR,
+        encoding="utf-8",
+    )
+    checked = check_project(example_project.root, TODAY)
 
+    page = render_pages(checked, TODAY)["sources/000_abc.md"]
+
+    assert checked.errors == ()
     assert "## Summary" in page
     assert "Not yet curated" not in page
     assert "{#claim-link-value .dossier-cite}" in page
     assert "## Direct quotations" in page
-    assert page.count('<span id="quotation-') == 2
+    assert page.count('<span id="quotation-') == 1
     assert (
-        '| money | <span lang="es">1.500 millones de euros</span> | EUR 1,500,000,000 | [p2-s1](#p2-s1) |'
+        '| money | <span lang="es">1.500 millones de euros</span> | EUR 1,500,000,000 | [p1-s1](#p1-s1) |'
         in page
     )
-    assert "<dt>Coverage</dt><dd>15 of 15 sentences (100&#160;%)" in page
+    assert "<dt>Coverage</dt><dd>2 of 2 sentences (100&#160;%)" in page
     assert "dossier-sentence--uncovered" not in page
 
 
@@ -67,9 +75,9 @@ def test_an_uncurated_source_gets_an_automatic_summary_and_facts_and_a_warning(
         "Italia negocia con SpaceX. Costaría 1,5 miliardi di euro. Tercera. Cuarta.",
         language="it",
     )
-    checked = check_project(example_project.root, AS_OF)
+    checked = check_project(example_project.root, TODAY)
 
-    page = render_pages(checked, AS_OF)["sources/000_abc.md"]
+    page = render_pages(checked, TODAY)["sources/000_abc.md"]
 
     assert '!!! warning "Not yet curated"' in page
     assert page.count('- <span lang="it">') == 3
@@ -119,7 +127,7 @@ def test_the_comparison_matches_its_golden_file(
             + yaml.safe_dump({"claims": entries}, allow_unicode=True),
             encoding="utf-8",
         )
-    checked = check_project(example_project.root, AS_OF)
+    checked = check_project(example_project.root, TODAY)
     assert checked.errors == ()
 
-    golden("comparison.md", render_pages(checked, AS_OF)["comparison.md"])
+    golden("comparison.md", render_pages(checked, TODAY)["comparison.md"])

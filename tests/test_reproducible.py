@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import subprocess
 import sys
@@ -11,17 +10,27 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT, tree_snapshot
+from conftest import PROJECT_ROOT, TODAY, tree_snapshot
 from dossier.checks import check_project
 from dossier.render import render_pages
 
-AS_OF = datetime.date(2026, 11, 23)
+pytestmark = pytest.mark.integration
+
+# Built by `make test-tools`, since Debian machines often list only C and POSIX.
+LOCALES = PROJECT_ROOT / ".cache" / "locales"
+PROBE = "import locale; locale.setlocale(locale.LC_ALL, ''); print(locale.format_string('%.2f', 1234.5, grouping=True))"
 
 
-def render_to(out: Path, locale: str) -> None:
-    environment = {**os.environ, "LC_ALL": locale, "LANG": locale, "TZ": "Pacific/Kiritimati"}
+def locale_environment(name: str) -> dict[str, str]:
+    environment = {**os.environ, "LC_ALL": name, "LANG": name, "TZ": "Pacific/Kiritimati"}
+    if (LOCALES / name).is_dir():
+        environment["LOCPATH"] = str(LOCALES)
+    return environment
+
+
+def run_python(arguments: list[str], environment: dict[str, str]) -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "dossier", "render", "--out", str(out)],
+        [sys.executable, *arguments],
         cwd=PROJECT_ROOT,
         env=environment,
         capture_output=True,
@@ -30,11 +39,17 @@ def render_to(out: Path, locale: str) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
 def test_render_gives_the_same_bytes_twice_in_two_locales(tmp_path: Path) -> None:
-    render_to(tmp_path / "a", "C.UTF-8")
-    render_to(tmp_path / "b", "it_IT.UTF-8")
+    plain, italian = locale_environment("C.UTF-8"), locale_environment("it_IT.UTF-8")
+    # The second locale is real, not a silent fall-back to C: it writes numbers the Italian way.
+    assert run_python(["-c", PROBE], plain) == "1234.50\n"
+    assert run_python(["-c", PROBE], italian) == "1.234,50\n", "make test-tools builds it_IT"
+
+    run_python(["-m", "dossier", "render", "--out", str(tmp_path / "a")], plain)
+    run_python(["-m", "dossier", "render", "--out", str(tmp_path / "b")], italian)
 
     first, second = tree_snapshot(tmp_path / "a"), tree_snapshot(tmp_path / "b")
     assert len(first) > 50
@@ -51,10 +66,10 @@ def reversed_listing(original: object) -> object:
 def test_the_order_the_disk_lists_files_in_does_not_change_the_pages(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    expected = render_pages(check_project(PROJECT_ROOT, AS_OF), AS_OF)
+    expected = render_pages(check_project(PROJECT_ROOT, TODAY), TODAY)
 
     for name in ("iterdir", "glob", "rglob"):
         monkeypatch.setattr(Path, name, reversed_listing(getattr(Path, name)))
     assert next(iter(Path(PROJECT_ROOT / "seeds").glob("*.txt"))).name.startswith("001_")
 
-    assert render_pages(check_project(PROJECT_ROOT, AS_OF), AS_OF) == expected
+    assert render_pages(check_project(PROJECT_ROOT, TODAY), TODAY) == expected

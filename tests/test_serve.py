@@ -15,6 +15,8 @@ import pytest
 
 from conftest import mkdocs_environment
 
+pytestmark = pytest.mark.integration
+
 SPANISH = "000_7edff155f20879db"
 
 
