@@ -7,6 +7,9 @@ ADDRESS ?= 127.0.0.1:8000
 AXE_VERSION := 4.14.1
 AXE := .cache/axe-core/axe.min.js
 CHROMIUM := /usr/bin/chromium
+VNU_VERSION := 26.9.27
+VNU := .cache/vnu/vnu.jar
+JAVA := /usr/bin/java
 # The reproducibility test renders in a second, real locale, built here because Debian machines
 # often list only C and POSIX; the test points LOCPATH at this folder.
 TEST_LOCALE := .cache/locales/it_IT.UTF-8
@@ -60,7 +63,7 @@ test: $(STAMP) test-tools lint  ## install what the tests need (chromium, axe-co
 test-fast: $(STAMP)  ## the unit tests only: no site build, browser or subprocess (a few seconds)
 	$(BIN)/python -m pytest -m "not integration" -q
 
-test-tools: $(CHROMIUM) $(AXE) $(TEST_LOCALE)  ## install the tools the browser and locale tests use
+test-tools: $(CHROMIUM) $(AXE) $(VNU) $(JAVA) $(TEST_LOCALE)  ## install what the tests need beyond Python
 
 # Debian's packages, installed with apt-get as root, or with sudo when it needs no password; when
 # neither can work, the build stops and prints the command to run.
@@ -86,6 +89,18 @@ $(AXE):
 	cd .cache && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
 		&& tar xzf axe-core-$(AXE_VERSION).tgz && rm -rf axe-core && mv package axe-core \
 		&& rm axe-core-$(AXE_VERSION).tgz
+
+# The Nu Html Checker, from the npm registry, validates every built page; it runs on Java.
+$(VNU):
+	@command -v npm >/dev/null || { \
+		echo "error: npm is needed to fetch the Nu Html Checker for the HTML tests; run: sudo apt-get install -y npm" >&2; exit 2; }
+	@mkdir -p .cache
+	cd .cache && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null \
+		&& tar xzf vnu-jar-$(VNU_VERSION).tgz && rm -rf vnu && mkdir vnu \
+		&& mv package/build/dist/vnu.jar vnu/ && rm -rf package vnu-jar-$(VNU_VERSION).tgz
+
+$(JAVA):
+	$(call apt_install,default-jre-headless,Java for the Nu Html Checker)
 
 $(TEST_LOCALE):
 	@[ -e /usr/share/i18n/locales/it_IT ] || $(MAKE) --no-print-directory locale-sources
