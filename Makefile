@@ -111,8 +111,8 @@ $(TEST_LOCALE):
 locale-sources:
 	$(call apt_install,locales,the it_IT locale sources for the reproducibility test)
 
-bench: $(STAMP)  ## measure check, build and link check at 100 and 1,000 synthetic sources (several minutes)
-	$(BIN)/python benchmarks/bench.py --sources 100 1000
+bench: $(STAMP)  ## the build against plain Material at 100, 1,000 and 5,000 sources (an hour or more)
+	$(BIN)/python benchmarks/bench.py --sources 100 1000 5000 --repeat 2
 
 linkcheck-online: build  ## check external links too (needs internet); results cached for a day
 	$(BIN)/lychee --cache --max-cache-age 1d --no-progress --include-fragments \

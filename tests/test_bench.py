@@ -1,8 +1,9 @@
-"""`make bench` at a tiny size, as a smoke test: it runs end to end; its figures are not asserted."""
+"""`make bench` at a tiny size: it runs end to end, and its figures say what they claim."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,9 @@ def test_the_benchmark_runs_and_writes_its_figures_and_page(tmp_path: Path) -> N
             "benchmarks/bench.py",
             "--sources",
             "2",
+            "4",
+            "--serve",
+            "4",
             "--json",
             str(figures),
             "--page",
@@ -36,13 +40,45 @@ def test_the_benchmark_runs_and_writes_its_figures_and_page(tmp_path: Path) -> N
     )
 
     assert result.returncode == 0, result.stderr
-    (measured,) = json.loads(figures.read_text(encoding="utf-8"))["results"]
-    assert set(measured) >= {
-        "check_s",
-        "build_s",
-        "link_check_s",
-        "peak_memory_mib",
-        "build_to_plain_ratio",
-    }
-    assert measured["sources"] == 2
-    assert "| 2 | 4 |" in page.read_text(encoding="utf-8")
+    smaller, larger = json.loads(figures.read_text(encoding="utf-8"))["results"]
+    assert (smaller["sources"], larger["sources"]) == (2, 4)
+    # Each synthetic source is one more page of the dossier and of the plain site.
+    assert larger["dossier_pages"] - smaller["dossier_pages"] == 2
+    assert larger["plain_pages"] - smaller["plain_pages"] == 2
+    ratio = larger["build_s"] / larger["plain_build_s"]
+    assert larger["build_to_plain_ratio"] == pytest.approx(ratio, abs=0.05)
+    assert {"marginal_build_ms", "dossier_peak_memory_mib", "serve_rebuild_s"} <= set(larger)
+    text = page.read_text(encoding="utf-8")
+    assert "<svg" in text
+    assert f"| 4 | {larger['dossier_pages']} | {larger['plain_pages']} |" in text
+
+
+def test_a_failing_check_fails_the_benchmark(tmp_path: Path) -> None:
+    broken = tmp_path / "project"
+    broken.mkdir()
+    for name in ("mkdocs.yml", "docs", "seeds", "scripts", "overrides", "benchmarks"):
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, broken / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, broken / name)
+    topics = broken / "seeds" / "topics.yml"
+    topics.write_text(
+        topics.read_text(encoding="utf-8").replace("id: deal.status", "id: deal.state"), "utf-8"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "benchmarks/bench.py", "--sources", "2", "--serve", "--no-links"],
+        cwd=broken,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert "bench: " in result.stderr
+    assert "check --strict failed" in result.stderr
+    assert "unknown topic 'deal.status'" in result.stderr
+    figures = "benchmarks/results.json"
+    assert (broken / figures).read_bytes() == (PROJECT_ROOT / figures).read_bytes()
