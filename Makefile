@@ -57,7 +57,7 @@ lint: $(STAMP)  ## ruff, mypy, and actionlint and zizmor on the GitHub workflows
 	$(BIN)/actionlint .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet --config .github/zizmor.yml .github/workflows/
 
-test: $(STAMP) test-tools lint  ## install what the tests need (chromium, axe-core, a locale), lint, then every test
+test: $(STAMP) test-tools lint  ## install what the tests need (make test-tools), lint, then every test
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## the unit tests only: no site build, browser or subprocess (a few seconds)
