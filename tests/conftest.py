@@ -23,6 +23,9 @@ from dossier.findings import Finding
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.date(2026, 11, 23)
 """The date every test runs on: the clock is frozen at noon of it (see `frozen_clock`)."""
+AFTER_ALL_CONTENT = datetime.date.max
+"""The date to check the real project against: its questions are raised on the day they are
+written, so any fixed day would one day come before one of them."""
 # Everything a site build needs, and nothing it writes.
 PROJECT_FILES = ("mkdocs.yml", "docs", "seeds", "scripts", "overrides")
 

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_ROOT, TODAY, mkdocs_build, tree_snapshot, valid_sidecar
+from conftest import (
+    AFTER_ALL_CONTENT,
+    PROJECT_ROOT,
+    mkdocs_build,
+    tree_snapshot,
+    valid_sidecar,
+)
 from dossier.checks import check_project
 from dossier.sources import Source, load_sources
 
@@ -175,7 +181,7 @@ def test_links_to_sentence_anchors_are_validated(
 
 
 def test_every_question_has_a_page_with_its_header_and_evidence(built_site: Path) -> None:
-    checked = check_project(PROJECT_ROOT, TODAY)
+    checked = check_project(PROJECT_ROOT, AFTER_ALL_CONTENT)
 
     for question in checked.questions:
         soup = page(built_site, f"register/{question.id}/index.html")
@@ -193,7 +199,7 @@ def test_every_question_has_a_page_with_its_header_and_evidence(built_site: Path
 def test_the_register_index_lists_every_question_and_the_downloads_are_published(
     built_site: Path,
 ) -> None:
-    checked = check_project(PROJECT_ROOT, TODAY)
+    checked = check_project(PROJECT_ROOT, AFTER_ALL_CONTENT)
     tables = page(built_site, "register/index.html").select("article table")
 
     question_rows = tables[-1].select("tbody tr")
@@ -226,7 +232,7 @@ def test_an_uncurated_source_does_not_fail_the_strict_build(
 
 
 def test_the_comparison_page_is_built_with_a_row_per_topic(built_site: Path) -> None:
-    checked = check_project(PROJECT_ROOT, TODAY)
+    checked = check_project(PROJECT_ROOT, AFTER_ALL_CONTENT)
     rows = page(built_site, "comparison/index.html").select("article table tbody tr")
 
     assert [row.td.get_text() for row in rows if row.td] == [

@@ -6,7 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from conftest import TODAY
+from conftest import AFTER_ALL_CONTENT
 from dossier.checks import check_project
 
 SPANISH = "000_7edff155f20879db"
@@ -39,11 +39,11 @@ def citing_files(root: Path, phrase: str) -> set[str]:
 
 
 def test_changing_a_cited_word_fails_the_citation_and_nothing_else(project_copy: Path) -> None:
-    assert check_project(project_copy, TODAY).findings == ()
+    assert check_project(project_copy, AFTER_ALL_CONTENT).findings == ()
     citers = citing_files(project_copy, "negó que se hubiera alcanzado")
 
     change_seed(project_copy, "negó que se hubiera alcanzado", "negó que se hubiese alcanzado")
-    checked = check_project(project_copy, TODAY)
+    checked = check_project(project_copy, AFTER_ALL_CONTENT)
 
     assert "docs/index.md" in {f.path for f in checked.findings}
     assert {f.path for f in checked.findings} <= citers
@@ -64,7 +64,7 @@ def test_changing_a_cited_word_fails_the_citation_and_nothing_else(project_copy:
 
 
 def test_changing_a_word_no_citation_quotes_breaks_nothing(project_copy: Path) -> None:
-    checked = check_project(project_copy, TODAY)
+    checked = check_project(project_copy, AFTER_ALL_CONTENT)
     source = next(s for s in checked.sources if s.id == SPANISH)
     quoted = [(c.start, c.end) for c in checked.citations if c.source.id == SPANISH]
     context = " ".join(c.citation.prefix + " " + c.citation.suffix for c in checked.citations)
@@ -78,14 +78,16 @@ def test_changing_a_word_no_citation_quotes_breaks_nothing(project_copy: Path) -
 
     change_seed(project_copy, unquoted, unquoted.upper())
 
-    assert check_project(project_copy, TODAY).findings == ()
+    assert check_project(project_copy, AFTER_ALL_CONTENT).findings == ()
 
 
 def test_a_sidecar_quote_is_checked_and_reported_at_its_line(project_copy: Path) -> None:
     change_seed(project_copy, "investidura el 20 de enero", "investidura el 21 de enero")
 
     findings = [
-        f for f in check_project(project_copy, TODAY).findings if f.path == f"seeds/{SPANISH}.yml"
+        f
+        for f in check_project(project_copy, AFTER_ALL_CONTENT).findings
+        if f.path == f"seeds/{SPANISH}.yml"
     ]
 
     sidecar = (project_copy / "seeds" / f"{SPANISH}.yml").read_text(encoding="utf-8").splitlines()
@@ -102,7 +104,7 @@ def test_a_sidecar_quote_is_checked_and_reported_at_its_line(project_copy: Path)
 def test_citing_a_source_that_failed_to_load_reports_only_the_source(project_copy: Path) -> None:
     (project_copy / "seeds" / f"{SPANISH}.txt").write_bytes(b"Otro texto.")
 
-    findings = check_project(project_copy, TODAY).findings
+    findings = check_project(project_copy, AFTER_ALL_CONTENT).findings
 
     assert [(f.path, f.message.split(" ")[0]) for f in findings] == [
         (f"seeds/{SPANISH}.yml", "sha256")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT, TODAY, tree_snapshot
+from conftest import AFTER_ALL_CONTENT, PROJECT_ROOT, TODAY, tree_snapshot
 from dossier.checks import check_project
 from dossier.render import render_pages
 
@@ -66,10 +66,10 @@ def reversed_listing(original: object) -> object:
 def test_the_order_the_disk_lists_files_in_does_not_change_the_pages(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    expected = render_pages(check_project(PROJECT_ROOT, TODAY), TODAY)
+    expected = render_pages(check_project(PROJECT_ROOT, AFTER_ALL_CONTENT), TODAY)
 
     for name in ("iterdir", "glob", "rglob"):
         monkeypatch.setattr(Path, name, reversed_listing(getattr(Path, name)))
     assert next(iter(Path(PROJECT_ROOT / "seeds").glob("*.txt"))).name.startswith("001_")
 
-    assert render_pages(check_project(PROJECT_ROOT, TODAY), TODAY) == expected
+    assert render_pages(check_project(PROJECT_ROOT, AFTER_ALL_CONTENT), TODAY) == expected
