@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -9,9 +10,18 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_ROOT, mkdocs_build, tree_snapshot, valid_sidecar
+from conftest import (
+    PROJECT_ROOT,
+    mkdocs_build,
+    run_dossier,
+    tree_snapshot,
+    valid_sidecar,
+)
 from dossier.checks import check_project
 from dossier.sources import Source, load_sources
+
+# A fixed date, so that no finding depends on the day the tests run.
+TODAY = datetime.date(2026, 11, 23)
 
 SOURCES = load_sources(PROJECT_ROOT).sources
 
@@ -80,7 +90,7 @@ def test_the_palette_offers_light_and_dark(built_site: Path) -> None:
 
 
 def test_inline_citations_link_to_their_sentence_with_the_exact_quote(built_site: Path) -> None:
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, TODAY)
     home_citations = [c for c in checked.citations if c.citation.place.page == "index.md"]
     links = page(built_site, "index.html").select("a.dossier-cite")
 
@@ -156,7 +166,7 @@ def test_links_to_sentence_anchors_are_validated(
 
 
 def test_every_question_has_a_page_with_its_header_and_evidence(built_site: Path) -> None:
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, TODAY)
 
     for question in checked.questions:
         soup = page(built_site, f"register/{question.id}/index.html")
@@ -174,7 +184,7 @@ def test_every_question_has_a_page_with_its_header_and_evidence(built_site: Path
 def test_the_register_index_lists_every_question_and_the_downloads_are_published(
     built_site: Path,
 ) -> None:
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, TODAY)
     tables = page(built_site, "register/index.html").select("article table")
 
     question_rows = tables[-1].select("tbody tr")
@@ -187,7 +197,7 @@ def test_the_register_index_lists_every_question_and_the_downloads_are_published
     assert len(page(built_site, "register/dashboard/index.html").select("svg.dossier-chart")) == 2
 
 
-def test_an_uncurated_source_does_not_fail_the_strict_build(
+def test_an_uncurated_source_fails_the_strict_build_only_as_it_fails_check_strict(
     project_copy: Path, tmp_path: Path
 ) -> None:
     article = b"Italia prueba un nuevo servicio. Nadie lo confirma.\n"
@@ -196,8 +206,15 @@ def test_an_uncurated_source_does_not_fail_the_strict_build(
         valid_sidecar(article).replace("title: A test article", "title: null"), encoding="utf-8"
     )
 
-    result = mkdocs_build(project_copy, tmp_path / "site")
+    strict = mkdocs_build(project_copy, tmp_path / "strict-site")
+    result = mkdocs_build(project_copy, tmp_path / "site", strict=False)
 
+    assert strict.returncode == 1
+    assert (
+        "WARNING -  seeds/002_0123456789abcdef.yml:1: warning: 002_0123456789abcdef is not curated yet"
+        in strict.stderr
+    )
+    assert run_dossier("check", "--strict", cwd=project_copy).returncode == 1
     assert result.returncode == 0, result.stderr
     assert "002_0123456789abcdef is not curated yet" in result.stderr
     soup = page(tmp_path / "site", "sources/002_0123456789abcdef/index.html")
@@ -207,7 +224,7 @@ def test_an_uncurated_source_does_not_fail_the_strict_build(
 
 
 def test_the_comparison_page_is_built_with_a_row_per_topic(built_site: Path) -> None:
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, TODAY)
     rows = page(built_site, "comparison/index.html").select("article table tbody tr")
 
     assert [row.td.get_text() for row in rows if row.td] == [

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from pathlib import Path
 
 from conftest import PROJECT_ROOT
 from dossier.checks import check_project
+
+# A fixed date, so that no finding depends on the day the tests run.
+TODAY = datetime.date(2026, 11, 23)
 
 SPANISH = "000_7edff155f20879db"
 
@@ -29,7 +33,7 @@ def change_seed(root: Path, old: str, new: str) -> None:
 
 
 def test_the_real_project_has_no_findings_and_every_citation_resolves() -> None:
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, TODAY)
 
     assert checked.findings == ()
     cited_pages = {citation.citation.place.page for citation in checked.citations}
@@ -47,11 +51,11 @@ def citing_files(root: Path, phrase: str) -> set[str]:
 
 
 def test_changing_a_cited_word_fails_the_citation_and_nothing_else(project_copy: Path) -> None:
-    assert check_project(project_copy).findings == ()
+    assert check_project(project_copy, TODAY).findings == ()
     citers = citing_files(project_copy, "negó que se hubiera alcanzado")
 
     change_seed(project_copy, "negó que se hubiera alcanzado", "negó que se hubiese alcanzado")
-    checked = check_project(project_copy)
+    checked = check_project(project_copy, TODAY)
 
     assert "docs/index.md" in {f.path for f in checked.findings}
     assert {f.path for f in checked.findings} <= citers
@@ -72,7 +76,7 @@ def test_changing_a_cited_word_fails_the_citation_and_nothing_else(project_copy:
 
 
 def test_changing_a_word_no_citation_quotes_breaks_nothing(project_copy: Path) -> None:
-    checked = check_project(project_copy)
+    checked = check_project(project_copy, TODAY)
     source = next(s for s in checked.sources if s.id == SPANISH)
     quoted = [(c.start, c.end) for c in checked.citations if c.source.id == SPANISH]
     context = " ".join(c.citation.prefix + " " + c.citation.suffix for c in checked.citations)
@@ -86,13 +90,15 @@ def test_changing_a_word_no_citation_quotes_breaks_nothing(project_copy: Path) -
 
     change_seed(project_copy, unquoted, unquoted.upper())
 
-    assert check_project(project_copy).findings == ()
+    assert check_project(project_copy, TODAY).findings == ()
 
 
 def test_a_sidecar_quote_is_checked_and_reported_at_its_line(project_copy: Path) -> None:
     change_seed(project_copy, "investidura el 20 de enero", "investidura el 21 de enero")
 
-    findings = [f for f in check_project(project_copy).findings if f.path == f"seeds/{SPANISH}.yml"]
+    findings = [
+        f for f in check_project(project_copy, TODAY).findings if f.path == f"seeds/{SPANISH}.yml"
+    ]
 
     sidecar = (project_copy / "seeds" / f"{SPANISH}.yml").read_text(encoding="utf-8").splitlines()
     quote_line = next(
@@ -108,7 +114,7 @@ def test_a_sidecar_quote_is_checked_and_reported_at_its_line(project_copy: Path)
 def test_citing_a_source_that_failed_to_load_reports_only_the_source(project_copy: Path) -> None:
     (project_copy / "seeds" / f"{SPANISH}.txt").write_bytes(b"Otro texto.")
 
-    findings = check_project(project_copy).findings
+    findings = check_project(project_copy, TODAY).findings
 
     assert [(f.path, f.message.split(" ")[0]) for f in findings] == [
         (f"seeds/{SPANISH}.yml", "sha256")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from pathlib import Path
 
@@ -9,11 +10,13 @@ import pytest
 import yaml
 
 from conftest import PROJECT_ROOT, ExampleProject, run_dossier, tree_snapshot
+from dossier.build import build
 from dossier.checks import check_project
 from dossier.cli import main
-from dossier.git_revisions import history
-from dossier.project_date import last_change_date
-from dossier.render import render_pages
+from dossier.git_revisions import project_history
+
+# A fixed date, so that no finding depends on the day the tests run.
+TODAY = datetime.date(2026, 11, 23)
 
 ARTICLE = "Italia negocia un acuerdo. El contrato sigue en discusión.\n"
 
@@ -84,9 +87,7 @@ def test_render_writes_the_pages_the_site_builds(tmp_path: Path) -> None:
     result = run_dossier("render", "--out", str(out), cwd=PROJECT_ROOT)
 
     assert result.returncode == 0, result.stderr
-    checked = check_project(PROJECT_ROOT)
-    changes = history(PROJECT_ROOT, ("docs/register", "seeds"))
-    expected = render_pages(checked, last_change_date(PROJECT_ROOT), changes)
+    expected = build(PROJECT_ROOT, today=TODAY, history=project_history(PROJECT_ROOT)).pages
     written = tree_snapshot(out)
     assert written.pop(".dossier-render") == b"Written by python -m dossier render.\n"
     assert {path: content.encode() for path, content in expected.items()} == written
@@ -184,7 +185,7 @@ def test_add_source_copies_articles_numbered_after_the_last_with_sidecars(
         assert (sidecar["title"], sidecar["outlet"], sidecar["published"], sidecar["url"]) == (
             None,
         ) * 4
-    checked = check_project(example_project.root)
+    checked = check_project(example_project.root, TODAY)
     assert checked.errors == ()
     assert len(checked.sources) == 3
 

@@ -291,7 +291,7 @@ def test_new_question_refuses_an_existing_slug_and_an_unknown_category(
 
 
 def test_the_real_register_is_complete_and_every_evidence_quote_resolves() -> None:
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, TODAY)
 
     assert [str(f) for f in checked.findings] == []
     by_category: dict[str, int] = {}

@@ -182,9 +182,11 @@ def test_the_history_page_lists_each_commit_with_what_it_touched(
     git(repository.root, "commit", "-q", "-m", "Ask about <ciphers>")
     changes = history(repository.root, ("docs/register", "seeds"))
 
-    page = render_pages(check_project(repository.root), datetime.date(2026, 11, 23), changes)[
-        "register/history.md"
-    ]
+    page = render_pages(
+        check_project(repository.root, datetime.date(2026, 11, 23)),
+        datetime.date(2026, 11, 23),
+        changes,
+    )["register/history.md"]
 
     rows = [line for line in page.splitlines() if line.startswith("| 20")]
     assert len(rows) == 2

@@ -29,7 +29,7 @@ def test_a_source_page_matches_its_golden_file(
         '# The denial\n\nCalled ridiculous [@000_abc "Es ridículo"] [@000_abc "ridículo», manifestó"].\n',
         encoding="utf-8",
     )
-    checked = check_project(example_project.root)
+    checked = check_project(example_project.root, AS_OF)
     assert without_curation(checked.findings) == []
 
     pages = render_pages(checked, AS_OF)

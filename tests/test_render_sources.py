@@ -18,13 +18,13 @@ SPANISH, ITALIAN = "000_7edff155f20879db", "001_de767ab6f4448240"
 
 @pytest.fixture(scope="module")
 def pages() -> Mapping[str, str]:
-    return render_pages(check_project(PROJECT_ROOT), AS_OF)
+    return render_pages(check_project(PROJECT_ROOT, AS_OF), AS_OF)
 
 
 def test_the_comparison_lists_every_topic_and_marks_the_known_differences(
     pages: Mapping[str, str],
 ) -> None:
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, AS_OF)
     comparison = pages["comparison.md"]
 
     for topic in checked.topics:

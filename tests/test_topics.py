@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import yaml
 
 from conftest import PROJECT_ROOT, ExampleProject
@@ -9,11 +11,14 @@ from dossier.checks import check_project
 from dossier.sources import load_sources
 from dossier.topics import claim_findings, load_topics
 
+# A fixed date, so that no finding depends on the day the tests run.
+TODAY = datetime.date(2026, 11, 23)
+
 SPANISH, ITALIAN = "000_7edff155f20879db", "001_de767ab6f4448240"
 
 
 def test_every_claim_of_the_seeds_resolves_and_names_a_documented_topic() -> None:
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, TODAY)
     topic_ids = {topic.id for topic in checked.topics}
 
     assert checked.findings == ()
@@ -31,7 +36,7 @@ def test_every_claim_of_the_seeds_resolves_and_names_a_documented_topic() -> Non
 def test_both_seeds_are_fully_covered_by_claims_and_questions() -> None:
     from dossier.citations import coverage, covered_anchors
 
-    checked = check_project(PROJECT_ROOT)
+    checked = check_project(PROJECT_ROOT, TODAY)
     covered = covered_anchors(checked.citations)
     figures = {s.id: coverage(s, covered) for s in checked.sources}
 
@@ -114,7 +119,9 @@ def test_a_curated_source_below_full_coverage_is_warned_about(
         ],
     )
 
-    messages = [f.message for f in check_project(example_project.root).findings if not f.is_error]
+    messages = [
+        f.message for f in check_project(example_project.root, TODAY).findings if not f.is_error
+    ]
 
     assert "claims and questions cite 50% of 000_abc; uncited: #p1-s1" in messages
 

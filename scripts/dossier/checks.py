@@ -215,11 +215,11 @@ def curation_findings(
     return problems
 
 
-def check_project(root: Path, today: datetime.date | None = None) -> CheckedProject:
+def check_project(root: Path, today: datetime.date) -> CheckedProject:
     """Load and check everything under `root`; the findings come sorted by file and line."""
     loaded = load_sources(root)
     topics, topic_problems = load_topics(root)
-    register = load_register(root, today or datetime.date.today())
+    register = load_register(root, today)
     found = [*loaded.findings, *topic_problems, *register.findings]
     found += claim_findings(loaded.sources, topics)
     sidecar, sidecar_problems = sidecar_citations(loaded.sources)

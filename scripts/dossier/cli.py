@@ -6,16 +6,16 @@ import argparse
 import datetime
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from dossier.checks import CheckedProject, check_project
-from dossier.git_revisions import RevisionError, export_revision, history
-from dossier.output import OutputError, check_output_folder, write_pages
-from dossier.project_date import last_change_date
+from dossier.build import Build, build
+from dossier.git_revisions import RevisionError, export_revision, project_history
+from dossier.history import ProjectHistory
+from dossier.output import OutputError, check_output_folder, write_new_files, write_pages
 from dossier.register import REGISTER_DIRECTORY, RegisterError, load_categories, new_question_path
 from dossier.register_diff import diff_states, read_state, render_diff
-from dossier.render import new_question_text, new_sidecar_text, render_pages
+from dossier.render import new_question_text, new_sidecar_text
 from dossier.segmentation import SUPPORTED_LANGUAGES
 from dossier.sources import (
     SEEDS_DIRECTORY,
@@ -47,21 +47,27 @@ def find_project_root(start: Path) -> Path:
     )
 
 
-def _print_findings(checked: CheckedProject) -> None:
-    for finding in checked.findings:
+def _print_findings(result: Build) -> None:
+    for finding in result.findings:
         print(finding)
+    errors = result.failures(strict=False)
     print(
-        f"dossier: {len(checked.sources)} source(s) loaded, "
-        f"{len(checked.errors)} error(s), {len(checked.warnings)} warning(s)",
+        f"dossier: {len(result.project.sources)} source(s) loaded, "
+        f"{len(errors)} error(s), {len(result.findings) - len(errors)} warning(s)",
         file=sys.stderr,
     )
 
 
+def _build(root: Path, history: ProjectHistory) -> Build:
+    # The clock is read here, at the edge, and handed to the core.
+    return build(root, today=datetime.date.today(), history=history)
+
+
 def run_check(root: Path, strict: bool) -> int:
-    checked = check_project(root)
-    _print_findings(checked)
-    failed = checked.errors or (strict and checked.warnings)
-    return EXIT_FINDINGS if failed else EXIT_OK
+    # No history: check writes no pages, and git is not asked for what it would not use.
+    result = _build(root, ProjectHistory())
+    _print_findings(result)
+    return EXIT_FINDINGS if result.failures(strict=strict) else EXIT_OK
 
 
 def run_render(root: Path, out: Path, replace: bool) -> int:
@@ -69,15 +75,13 @@ def run_render(root: Path, out: Path, replace: bool) -> int:
         check_output_folder(out, root, replace)
     except OutputError as exc:
         raise UsageError(str(exc)) from exc
-    checked = check_project(root)
-    if checked.errors:
-        _print_findings(checked)
+    result = _build(root, project_history(root))
+    if result.failures(strict=False):
+        _print_findings(result)
         print(f"dossier: nothing written to {out}", file=sys.stderr)
         return EXIT_FINDINGS
-    changes = history(root, (REGISTER_DIRECTORY, SEEDS_DIRECTORY))
-    pages = render_pages(checked, last_change_date(root), changes)
-    write_pages(out, pages)
-    print(f"dossier: wrote {len(pages)} page(s) to {out}", file=sys.stderr)
+    write_pages(out, result.pages)
+    print(f"dossier: wrote {len(result.pages)} page(s) to {out}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -85,42 +89,37 @@ def run_new_question(root: Path, category: str, title: str) -> int:
     register = root / REGISTER_DIRECTORY
     categories, problems = load_categories(register, root)
     if problems:
-        raise UsageError(str(problems[0]))
+        raise UsageError("; ".join(str(problem) for problem in problems))
     try:
         target = new_question_path(register, categories, category, title)
     except RegisterError as exc:
         raise UsageError(str(exc)) from exc
-    sources = load_sources(root).sources
-    first_source = sources[0].id if sources else "SOURCE"
-    content = new_question_text(title.strip(), category, datetime.date.today(), first_source)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(content, encoding="utf-8")
+    content = new_question_text(
+        title.strip(), category, datetime.date.today(), load_sources(root).sources
+    )
+    write_new_files({target: content.encode()})
     print(target.relative_to(root).as_posix())
     print("dossier: fill in evidence, missing and watch, then run check", file=sys.stderr)
     return EXIT_OK
 
 
 def run_add_source(root: Path, files: list[Path], language: str, kind: str) -> int:
-    seeds = root / SEEDS_DIRECTORY
-    if language not in SUPPORTED_LANGUAGES:
-        raise UsageError(
-            f"unknown language {language!r}; languages: {', '.join(SUPPORTED_LANGUAGES)}"
-        )
     for file in files:
         if not file.is_file():
             raise UsageError(f"{file} is not a file")
     try:
-        planned = plan_new_sources(seeds, [(str(file), file.read_bytes()) for file in files])
+        planned = plan_new_sources(
+            root / SEEDS_DIRECTORY, [(str(file), file.read_bytes()) for file in files], language
+        )
     except SourceError as exc:
         raise UsageError(f"nothing added: {exc}") from exc
-    # Everything is written aside first, then moved in: a failure leaves seeds/ as it was.
-    with tempfile.TemporaryDirectory(prefix=".dossier-add-", dir=root) as staging:
-        for new in planned:
-            sidecar = new_sidecar_text(language, kind, sha256_hex(new.data), new.original)
-            (Path(staging) / f"{new.id}{TEXT_SUFFIX}").write_bytes(new.data)
-            (Path(staging) / f"{new.id}{SIDECAR_SUFFIX}").write_text(sidecar, encoding="utf-8")
-        for written in sorted(Path(staging).iterdir()):
-            written.rename(seeds / written.name)
+    seeds = root / SEEDS_DIRECTORY
+    written: dict[Path, bytes] = {}
+    for new in planned:
+        sidecar = new_sidecar_text(language, kind, sha256_hex(new.data), new.original)
+        written[seeds / f"{new.id}{TEXT_SUFFIX}"] = new.data
+        written[seeds / f"{new.id}{SIDECAR_SUFFIX}"] = sidecar.encode()
+    write_new_files(written)
     for new in planned:
         print(f"{SEEDS_DIRECTORY}/{new.id}{TEXT_SUFFIX}")
     print(
@@ -241,14 +240,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         root = arguments.root or find_project_root(Path.cwd())
         if not (root / PROJECT_MARKER).is_file():
             raise UsageError(f"--root {root} holds no {PROJECT_MARKER}; pass the project folder")
-        if arguments.command == "check":
-            return run_check(root, arguments.strict)
-        if arguments.command == "new-question":
-            return run_new_question(root, arguments.category, arguments.title)
-        if arguments.command == "add-source":
-            return run_add_source(root, arguments.files, arguments.language, arguments.kind)
-        if arguments.command == "diff":
-            return run_diff(root, arguments.base, arguments.head)
-        return run_render(root, arguments.out, arguments.replace)
+        commands: dict[str, Callable[[], int]] = {
+            "check": lambda: run_check(root, arguments.strict),
+            "render": lambda: run_render(root, arguments.out, arguments.replace),
+            "new-question": lambda: run_new_question(root, arguments.category, arguments.title),
+            "add-source": lambda: run_add_source(
+                root, arguments.files, arguments.language, arguments.kind
+            ),
+            "diff": lambda: run_diff(root, arguments.base, arguments.head),
+        }
+        return commands[arguments.command]()
     except UsageError as exc:
         parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")

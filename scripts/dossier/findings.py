@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 
 class Severity(enum.Enum):
-    """How much a finding matters: errors fail `check` and the build; warnings, only --strict."""
+    """How much a finding matters: errors fail `check` and the build; warnings, only --strict.
+
+    `failing` is the one place that says so.
+    """
 
     ERROR = "error"
     WARNING = "warning"
@@ -48,3 +51,8 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(
         findings, key=lambda f: (f.path, f.line, f.severity is Severity.WARNING, f.message)
     )
+
+
+def failing(findings: tuple[Finding, ...], *, strict: bool) -> tuple[Finding, ...]:
+    """The findings that fail `check` and `mkdocs build`: errors, and warnings too when strict."""
+    return tuple(finding for finding in findings if strict or finding.is_error)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import subprocess
 import tarfile
-from dataclasses import dataclass
 from pathlib import Path
+
+from dossier.history import HistoryEntry, ProjectHistory
+from dossier.register import REGISTER_DIRECTORY
+from dossier.sources import SEEDS_DIRECTORY
+
+# The folders whose commits the register's history page lists.
+HISTORY_FOLDERS = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)
 
 
 class RevisionError(ValueError):
@@ -54,19 +61,6 @@ def export_revision(root: Path, revision: str, folders: tuple[str, ...], destina
         tar.extractall(destination, filter="data")
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One commit that changed the register or the sources."""
-
-    commit: str
-    """The abbreviated commit hash."""
-    date: str
-    """The committer's date, YYYY-MM-DD."""
-    subject: str
-    changed: tuple[tuple[str, str], ...]
-    """(git status letter, path) for each file of `folders` the commit touched."""
-
-
 def history(root: Path, folders: tuple[str, ...], limit: int = 200) -> tuple[HistoryEntry, ...]:
     """The latest commits touching `folders`, newest first; none outside a git checkout."""
     try:
@@ -92,3 +86,16 @@ def history(root: Path, folders: tuple[str, ...], limit: int = 200) -> tuple[His
         )
         entries.append(HistoryEntry(commit, date, subject, changed))
     return tuple(entries)
+
+
+def last_change_date(root: Path) -> datetime.date | None:
+    """The committer date of the last commit, or None outside a git checkout."""
+    try:
+        return datetime.date.fromisoformat(_git(root, "log", "-1", "--format=%cs").decode().strip())
+    except (RevisionError, OSError, subprocess.SubprocessError, ValueError):
+        return None
+
+
+def project_history(root: Path) -> ProjectHistory:
+    """What the core needs from git: the register's commits and the date of the last commit."""
+    return ProjectHistory(history(root, HISTORY_FOLDERS), last_change_date(root))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
+import datetime
 import logging
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -15,6 +14,8 @@ from mkdocs.structure.files import File
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+
+    from dossier.build import Build
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 # The vendored iframe-worker shim, loaded by the offline build instead of the copy on unpkg.com
@@ -26,15 +27,18 @@ def _project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _import_core() -> dict[str, ModuleType]:
-    """The core modules, imported anew so that `mkdocs serve` sees edits to scripts/.
+def _build_afresh(root: Path) -> Build:
+    """Build with the core imported anew, so that `mkdocs serve` sees edits to scripts/.
 
     MkDocs loads a hook once per process; the modules it imports would otherwise stay as they were.
     """
     for name in [name for name in sys.modules if name == "dossier" or name.startswith("dossier.")]:
         del sys.modules[name]
-    names = ("checks", "render", "project_date", "git_revisions", "register", "sources")
-    return {name: importlib.import_module(f"dossier.{name}") for name in names}
+    from dossier.build import build  # imported here to be imported anew
+    from dossier.git_revisions import project_history
+
+    # The clock is read here, at the edge, and handed to the core.
+    return build(root, today=datetime.date.today(), history=project_history(root))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -52,23 +56,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    core = _import_core()
-    root = _project_root(config)
-    checked = core["checks"].check_project(root)
-    for finding in checked.findings:
-        # Warnings are news for the editor, not a reason to fail a strict build: log them as info.
-        log.log(logging.ERROR if finding.is_error else logging.INFO, "%s", finding)
-    if checked.errors:
+    result = _build_afresh(_project_root(config))
+    for finding in result.findings:
+        # Logged at their own level: `mkdocs build --strict` then fails on warnings, as
+        # `dossier check --strict` does.
+        log.log(logging.ERROR if finding.is_error else logging.WARNING, "%s", finding)
+    errors = result.failures(strict=False)
+    if errors:
         raise PluginError(
-            f"The dossier has {len(checked.errors)} error(s), listed above; "
+            f"The dossier has {len(errors)} error(s), listed above; "
             "fix them, then rebuild (`python -m dossier check` lists them too)."
         )
-    changes = core["git_revisions"].history(
-        root, (core["register"].REGISTER_DIRECTORY, core["sources"].SEEDS_DIRECTORY)
-    )
-    as_of = core["project_date"].last_change_date(root)
-    pages = core["render"].render_pages(checked, as_of, changes)
-    for path, content in pages.items():
+    for path, content in result.pages.items():
         # Hand-written pages are replaced by the same text with its citations linked.
         written = files.get_file_from_path(path)
         if written is not None:

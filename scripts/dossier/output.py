@@ -1,7 +1,8 @@
-"""Write rendered pages to a folder: all of them or none, and never over the project's own files."""
+"""Write files for the commands: all of them or none, and rendered pages never over the project."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -58,3 +59,23 @@ def write_pages(out: Path, pages: Mapping[str, str]) -> None:
         staging.rename(out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_new_files(files: Mapping[Path, bytes]) -> None:
+    """Create `files`, each beside its target first and then moved in, so a failure leaves none.
+
+    The targets' folders are created as needed; an existing target is replaced.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, data in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            staged.append((Path(name), target))
+        for written, target in staged:
+            written.replace(target)
+    finally:
+        for written, _ in staged:
+            written.unlink(missing_ok=True)

@@ -9,8 +9,9 @@ import jinja2
 
 from dossier import render_register, render_sources
 from dossier.checks import CheckedProject
-from dossier.git_revisions import HistoryEntry
+from dossier.history import HistoryEntry
 from dossier.markdown_citations import render_inline_citations
+from dossier.sources import Source
 from dossier.templating import environment as make_environment
 
 # Where a hand-written page (the home page) shows the register's counts.
@@ -67,8 +68,14 @@ def render_hand_written_page(
     return linked.replace(REGISTER_SUMMARY_MARKER, summary)
 
 
-def new_question_text(title: str, category: str, today: datetime.date, source_id: str) -> str:
-    """A new question file for `new-question`: every field present, placeholders to replace."""
+def new_question_text(
+    title: str, category: str, today: datetime.date, sources: tuple[Source, ...]
+) -> str:
+    """A new question file for `new-question`: every field present, placeholders to replace.
+
+    Its evidence names the first source, or the placeholder `SOURCE` in a project with none.
+    """
+    source_id = sources[0].id if sources else "SOURCE"
     return (
         make_environment()
         .get_template("new_question.md.j2")

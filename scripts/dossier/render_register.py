@@ -15,7 +15,7 @@ import jinja2
 
 from dossier.charts import BarChart, stacked_bar_chart
 from dossier.citations import ResolvedCitation
-from dossier.git_revisions import HistoryEntry
+from dossier.history import HistoryEntry
 from dossier.markdown_citations import citation_link, render_inline_citations
 from dossier.register import PRIORITIES, STATUSES, Category, Question
 from dossier.schemas import schema_text

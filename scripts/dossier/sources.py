@@ -11,7 +11,7 @@ from typing import Any
 from dossier import findings
 from dossier.findings import Finding
 from dossier.schemas import SOURCE_SCHEMA, load_schema, schema_findings
-from dossier.segmentation import Paragraph, Sentence, count_words, segment
+from dossier.segmentation import SUPPORTED_LANGUAGES, Paragraph, Sentence, count_words, segment
 from dossier.textfiles import decode_utf8, links_outside, read_text
 from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
 
@@ -379,12 +379,17 @@ def load_sources(root: Path) -> LoadedSources:
     return LoadedSources(tuple(sources), tuple(found))
 
 
-def plan_new_sources(seeds: Path, files: list[tuple[str, bytes]]) -> list[NewSource]:
+def plan_new_sources(seeds: Path, files: list[tuple[str, bytes]], language: str) -> list[NewSource]:
     """Names for new articles, numbered after the last seed: `NNN_<16 hex of sha256>`.
 
-    Raises SourceError, naming every refused file, if any is not UTF-8 text, is empty, or is
-    already a seed (same bytes), so that nothing is written unless everything can be.
+    Raises SourceError, naming every refused file, if the language is not one the segmenter
+    knows, or any file is not UTF-8 text, is empty, or is already a seed (same bytes), so that
+    nothing is written unless everything can be.
     """
+    if language not in SUPPORTED_LANGUAGES:
+        raise SourceError(
+            f"unknown language {language!r}; languages: {', '.join(SUPPORTED_LANGUAGES)}"
+        )
     existing = {sha256_hex(path.read_bytes()): path.name for path in sorted(seeds.glob("*.txt"))}
     numbers = [
         int(m.group("number")) for p in seeds.glob("*.txt") if (m := RE_NUMBERED_ID.match(p.name))
