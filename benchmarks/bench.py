@@ -35,7 +35,7 @@ SENTENCES_PER_SOURCE = (8, 16)
 
 def seed_sentences() -> dict[str, list[str]]:
     sys.path.insert(0, str(ROOT / "scripts"))
-    from dossier.sources import load_sources
+    from dossier.load.sources import load_sources
 
     sentences: dict[str, list[str]] = {}
     for source in load_sources(ROOT).sources:
@@ -139,7 +139,7 @@ def dossier_own_work(folder: Path) -> float:
     """Load, check and render in one process, as the hook does: the dossier's share of a build."""
     code = (
         "import datetime, time, pathlib\n"
-        "from dossier.build import build\nfrom dossier.history import ProjectHistory\n"
+        "from dossier.build import build\nfrom dossier.model.history import ProjectHistory\n"
         "start = time.perf_counter()\n"
         "day = datetime.date(2026, 11, 23)\n"
         "build(pathlib.Path('.'), today=day, history=ProjectHistory(last_changed=day))\n"

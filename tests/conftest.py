@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from dossier.findings import Finding
+from dossier.model.findings import Finding
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Everything a site build needs, and nothing it writes.

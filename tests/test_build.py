@@ -17,8 +17,9 @@ from conftest import (
     tree_snapshot,
     valid_sidecar,
 )
-from dossier.checks import check_project
-from dossier.sources import Source, load_sources
+from dossier.build import check_project
+from dossier.load.sources import load_sources
+from dossier.model.sources import Source
 
 # A fixed date, so that no finding depends on the day the tests run.
 TODAY = datetime.date(2026, 11, 23)

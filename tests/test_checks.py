@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from conftest import PROJECT_ROOT
-from dossier.checks import check_project
+from dossier.build import check_project
 
 # A fixed date, so that no finding depends on the day the tests run.
 TODAY = datetime.date(2026, 11, 23)

@@ -10,10 +10,9 @@ import pytest
 import yaml
 
 from conftest import PROJECT_ROOT, ExampleProject, run_dossier, tree_snapshot
-from dossier.build import build
-from dossier.checks import check_project
-from dossier.cli import main
-from dossier.git_revisions import project_history
+from dossier.adapters.cli import main
+from dossier.adapters.git import project_history
+from dossier.build import build, check_project
 
 # A fixed date, so that no finding depends on the day the tests run.
 TODAY = datetime.date(2026, 11, 23)

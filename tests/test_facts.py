@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import PROJECT_ROOT, ExampleProject
-from dossier.facts import Gazetteer, extract_facts, gazetteer_findings, load_gazetteer
-from dossier.sources import load_sources
+from dossier.checks.facts import extract_facts
+from dossier.checks.gazetteer import gazetteer_findings
+from dossier.load.gazetteer import load_gazetteer
+from dossier.load.sources import load_sources
+from dossier.model.facts import Gazetteer
 
 SOURCES = {source.id: source for source in load_sources(PROJECT_ROOT).sources}
 GAZETTEER, GAZETTEER_PROBLEMS = load_gazetteer(PROJECT_ROOT)

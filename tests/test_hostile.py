@@ -23,11 +23,11 @@ from conftest import (
     tree_snapshot,
     valid_sidecar,
 )
-from dossier.checks import check_project
-from dossier.render_sources import build_view, render_source_page
-from dossier.segmentation import segment
-from dossier.sources import Source, SourceMetadata
-from dossier.templating import environment
+from dossier.build import check_project
+from dossier.load.segmentation import segment
+from dossier.model.sources import Source, SourceMetadata
+from dossier.render.sources import build_view, render_source_page
+from dossier.render.templating import environment
 
 HOSTILE_LINES = (
     "<script>alert('seed')</script> Primera frase.",

@@ -9,9 +9,10 @@ import pytest
 import yaml
 
 from conftest import EXAMPLE_ARTICLE, PROJECT_ROOT, ExampleProject, run_dossier, without_curation
-from dossier.checks import check_project
-from dossier.register import slugify
-from dossier.watch import fold_for_watch
+from dossier.build import check_project
+from dossier.checks.watch import fold_for_watch
+from dossier.load.register import slugify
+from dossier.site import question_page
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -301,7 +302,9 @@ def test_the_real_register_is_complete_and_every_evidence_quote_resolves() -> No
         assert by_category.get(category, 0) >= 5, category
     assert len(checked.questions) >= 20
     evidence = {
-        (q.page, f"evidence-{n}") for q in checked.questions for n in range(1, len(q.evidence) + 1)
+        (question_page(q.id), f"evidence-{n}")
+        for q in checked.questions
+        for n in range(1, len(q.evidence) + 1)
     }
     resolved = {(c.citation.place.page, c.citation.place.fragment) for c in checked.citations}
     assert evidence <= resolved

@@ -7,8 +7,8 @@ import datetime
 from collections.abc import Callable
 
 from conftest import ExampleProject, without_curation
-from dossier.checks import check_project
-from dossier.render import render_pages
+from dossier.build import check_project
+from dossier.render.pages import render_pages
 
 Golden = Callable[[str, str], None]
 AS_OF = datetime.date(2026, 11, 23)

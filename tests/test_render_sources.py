@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from conftest import PROJECT_ROOT, ExampleProject
-from dossier.checks import check_project
-from dossier.render import render_pages
+from dossier.build import check_project
+from dossier.render.pages import render_pages
 
 AS_OF = datetime.date(2026, 11, 23)
 SPANISH, ITALIAN = "000_7edff155f20879db", "001_de767ab6f4448240"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT_ROOT, tree_snapshot
-from dossier.checks import check_project
-from dossier.render import render_pages
+from dossier.build import check_project
+from dossier.render.pages import render_pages
 
 AS_OF = datetime.date(2026, 11, 23)
 

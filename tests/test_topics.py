@@ -7,9 +7,10 @@ import datetime
 import yaml
 
 from conftest import PROJECT_ROOT, ExampleProject
-from dossier.checks import check_project
-from dossier.sources import load_sources
-from dossier.topics import claim_findings, load_topics
+from dossier.build import check_project
+from dossier.checks.topics import claim_findings
+from dossier.load.sources import load_sources
+from dossier.load.topics import load_topics
 
 # A fixed date, so that no finding depends on the day the tests run.
 TODAY = datetime.date(2026, 11, 23)
@@ -34,7 +35,7 @@ def test_every_claim_of_the_seeds_resolves_and_names_a_documented_topic() -> Non
 
 
 def test_both_seeds_are_fully_covered_by_claims_and_questions() -> None:
-    from dossier.citations import coverage, covered_anchors
+    from dossier.checks.citations import coverage, covered_anchors
 
     checked = check_project(PROJECT_ROOT, TODAY)
     covered = covered_anchors(checked.citations)

@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.checks import CheckedProject, check_project
-from dossier.findings import Finding, failing
-from dossier.history import ProjectHistory
-from dossier.render import render_pages
+from dossier.checks import check
+from dossier.load.project import load_project
+from dossier.model.findings import Finding, failing
+from dossier.model.history import ProjectHistory
+from dossier.model.project import CheckedProject
+from dossier.render.pages import render_pages
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,11 @@ class Build:
     def failures(self, *, strict: bool) -> tuple[Finding, ...]:
         """The findings that fail a command or a build, `--strict` or not."""
         return failing(self.findings, strict=strict)
+
+
+def check_project(root: Path, today: datetime.date) -> CheckedProject:
+    """Load and check the project at `root`, rendering nothing: the first two stages of `build`."""
+    return check(load_project(root), today)
 
 
 def build(root: Path, *, today: datetime.date, history: ProjectHistory) -> Build:

@@ -8,13 +8,12 @@ a sentence, and a few language-independent rules, mend the places where it split
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import sentencex
 
+from dossier.model.text import Paragraph, Sentence
+
 RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# `L’Italia`, `1.500`, `1,5` and `S.p.A` are one word each.
-RE_WORD = re.compile(r"\w+(?:[.,'’-]\w+)*")
 
 # A word followed by a full stop that is always the start of something longer: titles before a
 # name, and single capital initials. Company suffixes (`Co.`, `S.p.A.`) are not here: they may
@@ -62,31 +61,6 @@ RE_STARTS_LIKE_CONTINUATION = re.compile(r"[a-zß-öø-ÿ,;:)»”]")
 QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 # sentencex does not end a sentence at a full stop inside closing quotes (`Mai.» Il resto`).
 RE_SENTENCE_END_IN_QUOTES = re.compile(r"(?<=[.!?…][»”])\s+(?=[A-ZÀ-ÖØ-Þ«“¿¡])")
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence as it stands in the source, with where it stands."""
-
-    anchor: str
-    """Stable positional id, `p3-s2`: third paragraph, second sentence."""
-    text: str
-    """The exact source text, without surrounding whitespace."""
-    start: int
-    """Offset of the first character in the source's normalised text."""
-    end: int
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    anchor: str
-    """`p3` for the third paragraph."""
-    sentences: tuple[Sentence, ...]
-
-
-def count_words(text: str) -> int:
-    """Words as a reader counts them."""
-    return len(RE_WORD.findall(text))
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

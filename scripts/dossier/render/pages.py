@@ -7,12 +7,13 @@ from collections.abc import Mapping
 
 import jinja2
 
-from dossier import render_register, render_sources
-from dossier.checks import CheckedProject
-from dossier.history import HistoryEntry
-from dossier.markdown_citations import render_inline_citations
-from dossier.sources import Source
-from dossier.templating import environment as make_environment
+from dossier.model.history import HistoryEntry
+from dossier.model.project import CheckedProject
+from dossier.render import register as render_register
+from dossier.render import sources as render_sources
+from dossier.render.citations import render_inline_citations
+from dossier.render.templating import environment as make_environment
+from dossier.site import question_page
 
 # Where a hand-written page (the home page) shows the register's counts.
 REGISTER_SUMMARY_MARKER = "<!-- dossier: register summary -->"
@@ -46,7 +47,9 @@ def render_pages(
     )
     pages.update(render_register.render_register_pages(register, environment, history))
     for question in register.questions:
-        pages[question.page] = render_register.render_question_page(question, register, environment)
+        pages[question_page(question.id)] = render_register.render_question_page(
+            question, register, environment
+        )
     for page, markdown in checked.pages.items():
         pages[page] = render_hand_written_page(page, markdown, register, environment)
     return pages
@@ -66,27 +69,3 @@ def render_hand_written_page(
         return linked
     summary = render_register.render_register_summary(register, page, environment)
     return linked.replace(REGISTER_SUMMARY_MARKER, summary)
-
-
-def new_question_text(
-    title: str, category: str, today: datetime.date, sources: tuple[Source, ...]
-) -> str:
-    """A new question file for `new-question`: every field present, placeholders to replace.
-
-    Its evidence names the first source, or the placeholder `SOURCE` in a project with none.
-    """
-    source_id = sources[0].id if sources else "SOURCE"
-    return (
-        make_environment()
-        .get_template("new_question.md.j2")
-        .render(title=title, category=category, today=today.isoformat(), source_id=source_id)
-    )
-
-
-def new_sidecar_text(language: str, kind: str, sha256: str, original: str) -> str:
-    """The sidecar `add-source` writes: the checksum, and null for all the text has not told yet."""
-    return (
-        make_environment()
-        .get_template("new_sidecar.yml.j2")
-        .render(language=language, kind=kind, sha256=sha256, original=original)
-    )

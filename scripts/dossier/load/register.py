@@ -1,102 +1,39 @@
-"""The register of open questions: load each question file, validate it, and find watch hits."""
+"""Load the register of open questions: its categories and each question file, schema-checked."""
 
 from __future__ import annotations
 
 import datetime
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dossier import findings
-from dossier.citations import Citation, CitingPlace
-from dossier.findings import Finding
-from dossier.schemas import QUESTION_SCHEMA, schema_findings
-from dossier.textfiles import links_outside, read_text, read_yaml
-from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
+from dossier.load.textfiles import links_outside, read_text, read_yaml
+from dossier.load.validation import schema_findings
+from dossier.model import findings
+from dossier.model.citations import Citation, CitingPlace
+from dossier.model.findings import Finding
+from dossier.model.register import Answer, Category, LoadedRegister, Question
+from dossier.model.schemas import QUESTION_SCHEMA
+from dossier.site import (
+    CATEGORIES_FILE,
+    REGISTER_DIRECTORY,
+    answer_fragment,
+    evidence_fragment,
+    question_page,
+)
+from dossier.text.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
 
-REGISTER_DIRECTORY = "docs/register"
-CATEGORIES_FILE = "categories.yml"
 RE_FRONT_MATTER = re.compile(
     r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
 )
 RE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RE_SLUG_WORD = re.compile(r"[a-z0-9]+")
 SLUG_LENGTH = 60
-STATUSES = ("open", "partially-answered", "answered", "superseded", "withdrawn")
-PRIORITIES = ("high", "medium", "low")
-ANSWERED_STATUSES = ("answered", "partially-answered")
 
 
 class RegisterError(ValueError):
     """A request about the register that cannot be carried out, with what to do instead."""
-
-
-@dataclass(frozen=True)
-class Category:
-    slug: str
-    title: str
-    description: str
-
-
-@dataclass(frozen=True)
-class Answer:
-    text: str
-    citations: tuple[Citation, ...]
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question of the register, as its file states it."""
-
-    id: str
-    """`<category>/<slug>`: the file's path under docs/register/ without `.md`."""
-    path: str
-    """Project-relative path of the file."""
-    title: str
-    category: str
-    status: str
-    priority: str
-    raised: datetime.date
-    basis: str
-    resolve_before: str
-    owner: str | None
-    evidence: tuple[Citation, ...]
-    evidence_notes: tuple[str, ...]
-    """One note per evidence citation: what it shows and why it is not enough."""
-    missing: tuple[str, ...]
-    watch: tuple[str, ...]
-    related: tuple[str, ...]
-    reviewed: tuple[str, ...]
-    answer: Answer | None
-    superseded_by: str | None
-    reason: str | None
-    body: str
-    """The prose after the front matter, as written."""
-    field_lines: Mapping[str, int]
-    """The file line of each front-matter field, for findings to point at."""
-
-    def line_of(self, field: str) -> int:
-        return self.field_lines.get(field, 1)
-
-    @property
-    def page(self) -> str:
-        """The question's page, relative to docs/."""
-        return f"register/{self.id}.md"
-
-    @property
-    def citations(self) -> tuple[Citation, ...]:
-        return self.evidence + (self.answer.citations if self.answer else ())
-
-
-@dataclass(frozen=True)
-class LoadedRegister:
-    categories: tuple[Category, ...]
-    questions: tuple[Question, ...]
-    findings: tuple[Finding, ...]
 
 
 def load_categories(register: Path, root: Path) -> tuple[tuple[Category, ...], list[Finding]]:
@@ -188,7 +125,7 @@ def _citation(
 
 def _question(question_id: str, path: str, document: YamlDocument, body: str) -> Question:
     data = document.data
-    page = f"register/{question_id}.md"
+    page = question_page(question_id)
     title = data["title"]
     evidence = tuple(
         _citation(
@@ -196,7 +133,7 @@ def _question(question_id: str, path: str, document: YamlDocument, body: str) ->
             path,
             document.line_of(("evidence", index, "quote")),
             page,
-            f"evidence-{index + 1}",
+            evidence_fragment(index + 1),
             title,
         )
         for index, item in enumerate(data["evidence"])
@@ -212,7 +149,7 @@ def _question(question_id: str, path: str, document: YamlDocument, body: str) ->
                     path,
                     document.line_of(("answer", "citations", index, "quote")),
                     page,
-                    f"answer-{index + 1}",
+                    answer_fragment(index + 1),
                     title,
                 )
                 for index, item in enumerate(answer_data["citations"])
@@ -283,96 +220,7 @@ def load_question(file: Path, root: Path, register: Path) -> tuple[Question | No
     return _question(question_id, path, document, body), []
 
 
-def _status_findings(question: Question, today: datetime.date) -> list[Finding]:
-    problems = []
-
-    def problem(field: str, message: str, hint: str) -> None:
-        problems.append(findings.error(question.path, question.line_of(field), message, hint))
-
-    if question.status in ANSWERED_STATUSES and question.answer is None:
-        problem(
-            "status",
-            f"status is {question.status} but there is no answer",
-            "Add `answer:` with its text and at least one citation.",
-        )
-    if question.status == "superseded" and not question.superseded_by:
-        problem(
-            "status",
-            "status is superseded but superseded_by is missing",
-            "Name the question that replaces it in `superseded_by:`.",
-        )
-    if question.status == "withdrawn" and not question.reason:
-        problem("status", "status is withdrawn but there is no reason", "Say why in `reason:`.")
-    if question.raised > today:
-        problem(
-            "raised",
-            f"raised {question.raised.isoformat()} is in the future",
-            f"Use the date it was raised, at latest {today.isoformat()}.",
-        )
-    return problems
-
-
-def lint_register(
-    questions: tuple[Question, ...], categories: tuple[Category, ...], today: datetime.date
-) -> list[Finding]:
-    """Rules across questions and categories that a schema cannot state."""
-    problems = []
-    slugs = [category.slug for category in categories]
-    ids = {question.id for question in questions}
-    title_counts = Counter(question.title.casefold() for question in questions)
-    for question in questions:
-        folder = question.id.split("/")[0]
-        if folder not in slugs:
-            problems.append(
-                findings.error(
-                    question.path,
-                    question.line_of("category"),
-                    f"unknown category {folder!r}",
-                    f"Categories: {', '.join(slugs)}.",
-                )
-            )
-        if question.category != folder:
-            problems.append(
-                findings.error(
-                    question.path,
-                    question.line_of("category"),
-                    f"category {question.category!r} disagrees with the folder {folder!r}",
-                    f"Move the file to docs/register/{question.category}/ "
-                    f"or set `category: {folder}`.",
-                )
-            )
-        if title_counts[question.title.casefold()] > 1:
-            others = sorted(
-                q.id
-                for q in questions
-                if q.title.casefold() == question.title.casefold() and q is not question
-            )
-            problems.append(
-                findings.error(
-                    question.path,
-                    question.line_of("title"),
-                    f"duplicate title {question.title!r}, also in {', '.join(others)}",
-                    "Give each question its own title, or merge them.",
-                )
-            )
-        named = [("related", related) for related in question.related]
-        named += [("superseded_by", question.superseded_by)] if question.superseded_by else []
-        for field, related in named:
-            if related not in ids:
-                problems.append(
-                    findings.error(
-                        question.path,
-                        question.line_of(field),
-                        f"{field}: {related!r} names no question of the register",
-                        "Use an id such as crypto-scheme/key-custody: the file's path "
-                        "under docs/register/ without .md.",
-                    )
-                )
-        problems += _status_findings(question, today)
-    return problems
-
-
-def load_register(root: Path, today: datetime.date) -> LoadedRegister:
+def load_register(root: Path) -> LoadedRegister:
     """Every question under docs/register, with findings for each problem in them."""
     register = root / REGISTER_DIRECTORY
     if not register.is_dir():
@@ -394,6 +242,4 @@ def load_register(root: Path, today: datetime.date) -> LoadedRegister:
         problems += found
         if question is not None:
             questions.append(question)
-    ordered = tuple(questions)
-    problems += lint_register(ordered, categories, today)
-    return LoadedRegister(categories, ordered, tuple(problems))
+    return LoadedRegister(categories, tuple(questions), tuple(problems))

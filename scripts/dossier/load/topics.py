@@ -1,38 +1,14 @@
-"""Topics that claims are filed under, shared by all sources, and the rules claims must follow."""
+"""Load seeds/topics.yml: the topics claims are filed under, shared by all sources."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
-from dossier import findings
-from dossier.findings import Finding
-from dossier.sources import SEEDS_DIRECTORY, Source
-from dossier.textfiles import read_yaml
-
-TOPICS_FILE = "topics.yml"
-COMPARISON_PAGE = "comparison.md"
-# Topic ids name claims' topics and, with dots as hyphens, anchors on the comparison page.
-RE_TOPIC_ID = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    """Dotted, e.g. `deal.value`; claims name it."""
-    title: str
-    description: str
-    difference: str | None
-    """How the sources differ in substance on this topic, with inline citations."""
-    line: int
-    difference_line: int
-
-    @property
-    def anchor(self) -> str:
-        """The id of the topic's explanation on the comparison page, and its citations' prefix."""
-        return self.id.replace(".", "-")
+from dossier.load.textfiles import read_yaml
+from dossier.model import findings
+from dossier.model.findings import Finding
+from dossier.model.topics import RE_TOPIC_ID, Topic
+from dossier.site import SEEDS_DIRECTORY, TOPICS_FILE
 
 
 def load_topics(root: Path) -> tuple[tuple[Topic, ...], list[Finding]]:
@@ -92,31 +68,3 @@ def load_topics(root: Path) -> tuple[tuple[Topic, ...], list[Finding]]:
             )
         )
     return tuple(topics), problems
-
-
-def claim_findings(sources: tuple[Source, ...], topics: tuple[Topic, ...]) -> list[Finding]:
-    """Claims must name a known topic, and a source's claim ids must be unique."""
-    known = [topic.id for topic in topics]
-    problems = []
-    for source in sources:
-        counts = Counter(claim.id for claim in source.metadata.claims)
-        for claim in source.metadata.claims:
-            if claim.topic not in known:
-                problems.append(
-                    findings.error(
-                        source.sidecar_path,
-                        claim.line,
-                        f"claim {claim.id!r} has unknown topic {claim.topic!r}",
-                        f"Use a topic of seeds/{TOPICS_FILE}: {', '.join(known) or 'none yet'}.",
-                    )
-                )
-            if counts[claim.id] > 1:
-                problems.append(
-                    findings.error(
-                        source.sidecar_path,
-                        claim.line,
-                        f"claim id {claim.id!r} is used {counts[claim.id]} times",
-                        "Give each claim of a source its own id.",
-                    )
-                )
-    return problems

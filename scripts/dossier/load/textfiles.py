@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dossier import findings
-from dossier.findings import Finding
-from dossier.yamldoc import YamlDocument, YamlDocumentError, parse_yaml
+from dossier.model import findings
+from dossier.model.findings import Finding
+from dossier.text.yamldoc import YamlDocument, YamlDocumentError, parse_yaml
 
 
 def links_outside(path: Path, folder: Path) -> bool:

@@ -8,6 +8,8 @@ import posixpath
 
 import jinja2
 
+from dossier import site
+
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "it": "Italian"}
 
 # Source text and user-written fields are shown, never interpreted. Beyond HTML's own specials,
@@ -69,4 +71,6 @@ def environment() -> jinja2.Environment:
     environment.filters["yaml_string"] = yaml_string
     environment.filters["language_name"] = language_name
     environment.globals["relative"] = relative_link
+    # Templates ask the one owner of paths and fragment ids for them, and never spell one out.
+    environment.globals["site"] = site
     return environment

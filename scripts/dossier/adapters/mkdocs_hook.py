@@ -34,8 +34,8 @@ def _build_afresh(root: Path) -> Build:
     """
     for name in [name for name in sys.modules if name == "dossier" or name.startswith("dossier.")]:
         del sys.modules[name]
+    from dossier.adapters.git import project_history
     from dossier.build import build  # imported here to be imported anew
-    from dossier.git_revisions import project_history
 
     # The clock is read here, at the edge, and handed to the core.
     return build(root, today=datetime.date.today(), history=project_history(root))

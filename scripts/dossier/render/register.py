@@ -13,15 +13,16 @@ from typing import Any
 
 import jinja2
 
-from dossier.charts import BarChart, stacked_bar_chart
-from dossier.citations import ResolvedCitation
-from dossier.history import HistoryEntry
-from dossier.markdown_citations import citation_link, render_inline_citations
-from dossier.register import PRIORITIES, STATUSES, Category, Question
-from dossier.schemas import schema_text
-from dossier.sources import SEEDS_DATA_FILES, Source
-from dossier.templating import escape_prose, relative_link
-from dossier.watch import WatchHit
+from dossier.model.citations import ResolvedCitation
+from dossier.model.history import HistoryEntry
+from dossier.model.register import PRIORITIES, STATUSES, Category, Question
+from dossier.model.schemas import schema_text
+from dossier.model.sources import Source
+from dossier.model.watch import WatchHit
+from dossier.render.charts import BarChart, stacked_bar_chart
+from dossier.render.citations import citation_link, render_inline_citations
+from dossier.render.templating import escape_prose, relative_link
+from dossier.site import SEEDS_DATA_FILES, question_page
 
 OLDEST_OPEN_SHOWN = 10
 UNRESOLVED_STATUSES = ("open", "partially-answered")
@@ -199,7 +200,7 @@ def render_question_page(
     question: Question, view: RegisterView, environment: jinja2.Environment
 ) -> str:
     """The question's page: a generated header, then the body as written, citations linked."""
-    page = question.page
+    page = question_page(question.id)
     resolve: Callable[[str, str], ResolvedCitation | None] = lambda p, f: view.citations.get((p, f))  # noqa: E731
     body = render_inline_citations(question.body, page, resolve, escape=escape_prose)
     return environment.get_template("question.md.j2").render(

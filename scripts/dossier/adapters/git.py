@@ -8,9 +8,8 @@ import subprocess
 import tarfile
 from pathlib import Path
 
-from dossier.history import HistoryEntry, ProjectHistory
-from dossier.register import REGISTER_DIRECTORY
-from dossier.sources import SEEDS_DIRECTORY
+from dossier.model.history import HistoryEntry, ProjectHistory
+from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY
 
 # The folders whose commits the register's history page lists.
 HISTORY_FOLDERS = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)

@@ -8,21 +8,22 @@ from dataclasses import dataclass
 
 import jinja2
 
-from dossier.citations import (
+from dossier.checks.citations import coverage, covered_anchors
+from dossier.model.citations import CitingPlace, ResolvedCitation
+from dossier.model.facts import Fact
+from dossier.model.sources import Claim, Source
+from dossier.model.topics import Topic
+from dossier.render.citations import citation_link, render_inline_citations
+from dossier.render.templating import escape_text, relative_link
+from dossier.site import (
     ABSTRACT_FRAGMENT_PREFIX,
     CLAIM_FRAGMENT_PREFIX,
+    COMPARISON_PAGE,
     DATE_EVIDENCE_FRAGMENT,
     QUOTATION_FRAGMENT_PREFIX,
-    CitingPlace,
-    ResolvedCitation,
-    coverage,
-    covered_anchors,
+    source_page,
+    topic_fragment,
 )
-from dossier.facts import Fact
-from dossier.markdown_citations import citation_link, render_inline_citations
-from dossier.sources import Claim, Source
-from dossier.templating import escape_text, relative_link
-from dossier.topics import COMPARISON_PAGE, Topic
 
 AUTOMATIC_SUMMARY_SENTENCES = 3
 
@@ -45,7 +46,7 @@ class SourcesView:
         return self.citations.get((page, fragment))
 
     def claim_citation(self, source: Source, claim: Claim) -> ResolvedCitation | None:
-        return self.resolve(source.page, f"{CLAIM_FRAGMENT_PREFIX}{claim.id}")
+        return self.resolve(source_page(source.id), f"{CLAIM_FRAGMENT_PREFIX}{claim.id}")
 
     def claims_on(self, source: Source, topic: Topic) -> tuple[Claim, ...]:
         return tuple(claim for claim in source.metadata.claims if claim.topic == topic.id)
@@ -98,7 +99,7 @@ def _citer(view: SourcesView, page: str) -> Callable[[ResolvedCitation | None, s
 
 
 def render_source_page(source: Source, view: SourcesView, environment: jinja2.Environment) -> str:
-    page = source.page
+    page = source_page(source.id)
     metadata = source.metadata
     abstract = None
     if metadata.abstract:
@@ -141,7 +142,7 @@ def render_comparison(view: SourcesView, environment: jinja2.Environment) -> str
             " ".join(topic.difference.split()),
             COMPARISON_PAGE,
             view.resolve,
-            topic.anchor,
+            topic_fragment(topic.id),
             escape_text,
         )
         for topic in view.topics
@@ -158,6 +159,6 @@ def render_comparison(view: SourcesView, environment: jinja2.Environment) -> str
 def render_source_pages(view: SourcesView, environment: jinja2.Environment) -> dict[str, str]:
     pages = {"sources/index.md": render_sources_index(view, environment)}
     for source in view.sources:
-        pages[source.page] = render_source_page(source, view, environment)
+        pages[source_page(source.id)] = render_source_page(source, view, environment)
     pages[COMPARISON_PAGE] = render_comparison(view, environment)
     return pages

@@ -1,32 +1,15 @@
-"""The JSON Schemas kept in the package, and their verdicts turned into findings for people."""
+"""Validate what was read against the JSON Schemas, and turn their verdicts into findings."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import jsonschema
 
-from dossier import findings
-from dossier.findings import Finding
-from dossier.yamldoc import YamlDocument
-
-SOURCE_SCHEMA = "source.schema.json"
-QUESTION_SCHEMA = "question.schema.json"
-
-
-@cache
-def schema_text(name: str) -> str:
-    """A schema file as shipped, for the site to publish."""
-    return resources.files("dossier").joinpath(f"schemas/{name}").read_text(encoding="utf-8")
-
-
-@cache
-def load_schema(name: str) -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(schema_text(name))
-    return schema
+from dossier.model import findings
+from dossier.model.findings import Finding
+from dossier.model.schemas import load_schema
+from dossier.text.yamldoc import YamlDocument
 
 
 def _described(schema: dict[str, Any], name: str) -> str:

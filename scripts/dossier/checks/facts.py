@@ -10,24 +10,17 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from pathlib import Path
-from typing import Any
 
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 
-from dossier import findings
-from dossier.findings import Finding
-from dossier.segmentation import Sentence
-from dossier.sources import SEEDS_DIRECTORY, Source
-from dossier.textfiles import read_yaml
-from dossier.watch import fold_for_watch
+from dossier.checks.watch import fold_for_watch
+from dossier.model.facts import Fact, Gazetteer, GazetteerEntry
+from dossier.model.sources import Source
+from dossier.model.text import Sentence
 
-GAZETTEER_FILE = "gazetteer.yml"
-KINDS = ("organisation", "person", "place")
 SCALE_WORDS = {
     "es": {"mil millones": 10**9, "millones": 10**6, "millón": 10**6, "mil": 10**3},
     "it": {
@@ -74,76 +67,6 @@ RELATIVE_PHRASES = {
     "en": dict(zip(ENGLISH_RELATIVE, ENGLISH_RELATIVE, strict=True)),
 }
 RE_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-RE_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ&][\w’'&.-]*))*")
-
-
-@dataclass(frozen=True)
-class Fact:
-    """Something the text states, in its own wording and normalised."""
-
-    kind: str
-    """money, date, relative date, organisation, person or place."""
-    text: str
-    """The source's own words."""
-    value: str
-    """The normalised reading, e.g. `EUR 1,500,000,000` or `20 January (no year given)`."""
-    anchor: str
-    start: int
-
-
-@dataclass(frozen=True)
-class GazetteerEntry:
-    name: str
-    kind: str
-    aliases: tuple[tuple[str, str], ...]
-    """(language, alias) pairs."""
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    entries: tuple[GazetteerEntry, ...]
-    ignore: frozenset[str]
-
-
-def load_gazetteer(root: Path) -> tuple[Gazetteer, list[Finding]]:
-    path = root / SEEDS_DIRECTORY / GAZETTEER_FILE
-    relative = f"{SEEDS_DIRECTORY}/{GAZETTEER_FILE}"
-    empty = Gazetteer((), frozenset())
-    if not path.is_file():
-        return empty, []
-    document, unreadable = read_yaml(path, relative)
-    if document is None:
-        return empty, unreadable
-    data = document.data if isinstance(document.data, dict) else {}
-    entries = []
-    problems = []
-    for index, entry in enumerate(data.get("entries") or []):
-        fields: dict[str, Any] = entry if isinstance(entry, dict) else {}
-        aliases = fields.get("aliases")
-        if not (
-            isinstance(fields.get("name"), str)
-            and fields.get("kind") in KINDS
-            and isinstance(aliases, dict)
-        ):
-            problems.append(
-                findings.error(
-                    relative,
-                    document.line_of(("entries", index)),
-                    f"entry {index + 1} needs a name, a kind ({', '.join(KINDS)}) "
-                    "and aliases by language",
-                    "Write `- name: ...`, `kind: organisation`, `aliases: {es: [...], it: [...]}`.",
-                )
-            )
-            continue
-        pairs = tuple(
-            (str(language), str(alias))
-            for language, names in aliases.items()
-            for alias in names or []
-        )
-        entries.append(GazetteerEntry(fields["name"], fields["kind"], pairs))
-    return Gazetteer(
-        tuple(entries), frozenset(str(item) for item in data.get("ignore") or [])
-    ), problems
 
 
 @cache
@@ -328,43 +251,3 @@ def extract_facts(source: Source, gazetteer: Gazetteer) -> tuple[Fact, ...]:
         for fact in _sentence_facts(sentence, source, gazetteer)
     ]
     return tuple(sorted(facts, key=lambda fact: (fact.start, fact.kind)))
-
-
-def unknown_names(
-    source: Source, gazetteer: Gazetteer, facts: tuple[Fact, ...]
-) -> list[tuple[str, int]]:
-    """Capitalised words, not at the start of a sentence, that no gazetteer entry covers."""
-    covered = [(fact.start, fact.start + len(fact.text)) for fact in facts if fact.kind in KINDS]
-    found = []
-    for sentence in source.sentences:
-        for match in RE_CAPITALISED.finditer(sentence.text):
-            start = sentence.start + match.start()
-            name = match.group().rstrip(".")
-            opening = sentence.text[: match.start()].strip('«“"¿¡( ')
-            if not opening or name in gazetteer.ignore:
-                continue
-            if not any(s <= start < e for s, e in covered):
-                found.append((name, start))
-    return found
-
-
-def gazetteer_findings(
-    sources: tuple[Source, ...], gazetteer: Gazetteer, facts: dict[str, tuple[Fact, ...]]
-) -> list[Finding]:
-    problems = []
-    for source in sources:
-        seen = set()
-        for name, offset in unknown_names(source, gazetteer, facts[source.id]):
-            if name in seen:
-                continue
-            seen.add(name)
-            problems.append(
-                findings.warning(
-                    source.text_path,
-                    source.text.count("\n", 0, offset) + 1,
-                    f"capitalised name {name!r} is not in seeds/{GAZETTEER_FILE}",
-                    "Add it with its kind (organisation, person, place) and its aliases, "
-                    "or to `ignore:` if it is not a name.",
-                )
-            )
-    return problems

@@ -15,10 +15,12 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from dossier import findings
-from dossier.findings import Finding
-from dossier.segmentation import Sentence
-from dossier.sources import RE_SOURCE_ID, Source
+from dossier.model import findings
+from dossier.model.citations import Citation, ResolvedCitation
+from dossier.model.findings import Finding
+from dossier.model.sources import RE_SOURCE_ID, Source
+from dossier.model.text import Sentence
+from dossier.site import CLAIM_FRAGMENT_PREFIX
 
 RE_JUNCTION_AT_END = re.compile(r"[\W_]+$")
 RE_JUNCTION_AT_START = re.compile(r"^[\W_]+")
@@ -34,59 +36,6 @@ RE_WHITESPACE_RUN = re.compile(r"\s+")
 CLOSEST_PASSAGE_WIDTH = 160
 # How far past the context's own length to look for it: room for the punctuation between.
 CONTEXT_SLACK = 32
-# Fragments of the places on a source page that cite it: back-links from "Cited by" land there.
-DATE_EVIDENCE_FRAGMENT = "date-evidence"
-ABSTRACT_FRAGMENT_PREFIX = "abstract-cite"
-CLAIM_FRAGMENT_PREFIX = "claim-"
-QUOTATION_FRAGMENT_PREFIX = "quotation-"
-
-
-@dataclass(frozen=True)
-class CitingPlace:
-    """Where a citation is written: a file of the project, a line, and how to link back to it."""
-
-    path: str
-    """Project-relative file, e.g. `docs/index.md` or `seeds/000_x.yml`."""
-    line: int
-    page: str
-    """The docs-relative page that shows the citation, e.g. `index.md` or `sources/000_x.md`."""
-    fragment: str
-    """Id of the citation on that page, for a back-link straight to it."""
-    label: str
-    """A few words that name the place for a reader: the page title or the field."""
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A quote of a source, as written by an editor, with optional context to tell repeats apart."""
-
-    source_id: str
-    quote: str
-    place: CitingPlace
-    prefix: str = ""
-    """Words right before the quote in the source, for a quote that occurs more than once."""
-    suffix: str = ""
-    """Text that comes right after it."""
-
-
-@dataclass(frozen=True)
-class ResolvedCitation:
-    citation: Citation
-    source: Source
-    start: int
-    """Offset of the quote in the source's text."""
-    end: int
-    sentences: tuple[Sentence, ...]
-    """The sentences the quote overlaps, in order."""
-
-    @property
-    def anchor(self) -> str:
-        return self.sentences[0].anchor
-
-    @property
-    def source_text(self) -> str:
-        """The quoted passage exactly as the source has it."""
-        return self.source.text[self.start : self.end]
 
 
 @dataclass(frozen=True)

@@ -8,113 +8,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dossier import findings
-from dossier.findings import Finding
-from dossier.schemas import SOURCE_SCHEMA, load_schema, schema_findings
-from dossier.segmentation import SUPPORTED_LANGUAGES, Paragraph, Sentence, count_words, segment
-from dossier.textfiles import decode_utf8, links_outside, read_text
-from dossier.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
+from dossier.load.segmentation import SUPPORTED_LANGUAGES, segment
+from dossier.load.textfiles import decode_utf8, links_outside, read_text
+from dossier.load.validation import schema_findings
+from dossier.model import findings
+from dossier.model.findings import Finding
+from dossier.model.schemas import SOURCE_SCHEMA, load_schema
+from dossier.model.sources import (
+    RE_SOURCE_ID,
+    Claim,
+    Quotation,
+    SidecarQuote,
+    Source,
+    SourceMetadata,
+)
+from dossier.site import SEEDS_DATA_FILES, SEEDS_DIRECTORY, SIDECAR_SUFFIX, TEXT_SUFFIX
+from dossier.text.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
 
-SEEDS_DIRECTORY = "seeds"
-SOURCE_KINDS = ("news", "primary", "analysis")
-TEXT_SUFFIX = ".txt"
-SIDECAR_SUFFIX = ".yml"
-# Data files that live beside the seeds and describe them all, rather than being one.
-SEEDS_DATA_FILES = ("topics.yml", "gazetteer.yml")
-# Source ids become file names and URLs: keep them to plain names such as `000_7edff155f20879db`.
-RE_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 # The number add-source gives a new seed: one more than the highest, at least three digits.
 RE_NUMBERED_ID = re.compile(r"^(?P<number>[0-9]+)_")
-
-
-@dataclass(frozen=True)
-class SidecarQuote:
-    """A quote of the article written in its own sidecar, where it is checked like any citation."""
-
-    quote: str
-    prefix: str
-    suffix: str
-    note: str | None
-    line: int
-    """Line of the sidecar the quote is on."""
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One factual statement of the article, in English, resting on its own words."""
-
-    id: str
-    topic: str
-    """A topic id from seeds/topics.yml, shared across sources."""
-    text: str
-    cite: SidecarQuote
-    line: int
-
-
-@dataclass(frozen=True)
-class Quotation:
-    """Reported speech in the article, with an English translation."""
-
-    speaker: str
-    translation: str
-    cite: SidecarQuote
-
-
-@dataclass(frozen=True)
-class SourceMetadata:
-    """What the sidecar says about an article; None where the article does not say it."""
-
-    title: str | None
-    """An English headline written from the text; None until someone writes one."""
-    language: str
-    kind: str
-    """news, primary (an official document) or analysis."""
-    outlet: str | None
-    published: str | None
-    url: str | None
-    reports_cited: tuple[str, ...]
-    """Agencies or outlets the text itself names as its own sources."""
-    sha256: str
-    notes: str | None
-    date_evidence: SidecarQuote | None
-    """Words of the article that bound when it was written, if it has any."""
-    abstract: str | None
-    """A short English abstract with inline citations; None until the source is curated."""
-    abstract_line: int
-    claims: tuple[Claim, ...]
-    quotations: tuple[Quotation, ...]
-
-    @property
-    def is_curated(self) -> bool:
-        """Whether an editor has summarised the source in claims."""
-        return bool(self.claims)
-
-
-@dataclass(frozen=True)
-class Source:
-    """One article: its verified text, segmented, and its metadata."""
-
-    id: str
-    """The file name without suffix, e.g. `000_7edff155f20879db`."""
-    text_path: str
-    sidecar_path: str
-    metadata: SourceMetadata
-    text: str
-    """The decoded text, with line ends normalised to `\\n` and any byte-order mark removed."""
-    paragraphs: tuple[Paragraph, ...]
-
-    @property
-    def page(self) -> str:
-        """The source's page, relative to docs/."""
-        return f"sources/{self.id}.md"
-
-    @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        return tuple(sentence for paragraph in self.paragraphs for sentence in paragraph.sentences)
-
-    @property
-    def word_count(self) -> int:
-        return count_words(self.text)
 
 
 class SourceError(ValueError):

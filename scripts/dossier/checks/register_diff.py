@@ -2,92 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from dossier.register import REGISTER_DIRECTORY, split_front_matter
-from dossier.sources import SEEDS_DIRECTORY
-from dossier.yamldoc import YamlDocumentError, iso_dates, parse_yaml
-
-# Moves that take an answer back: they need new evidence or a note saying why.
-REOPENINGS = {
-    ("answered", "open"),
-    ("answered", "partially-answered"),
-    ("partially-answered", "open"),
-}
-# Fields reported in sections of their own; every other field is compared one by one.
-OWN_SECTIONS = ("title", "status", "priority", "evidence", "answer")
-
-
-@dataclass(frozen=True)
-class QuestionState:
-    front_matter: dict[str, Any]
-    body: str
-
-    @property
-    def title(self) -> str:
-        return str(self.front_matter.get("title", "(no title)"))
-
-
-@dataclass(frozen=True)
-class ProjectState:
-    """The register's questions and the sources, as files say them: no validation needed."""
-
-    questions: dict[str, QuestionState]
-    sources: dict[str, tuple[str, dict[str, Any]]]
-    """Source id: (sha256 of its text, its sidecar's fields)."""
-
-
-@dataclass
-class RegisterDiff:
-    added: list[tuple[str, str]] = field(default_factory=list)
-    removed: list[tuple[str, str]] = field(default_factory=list)
-    retitled: list[tuple[str, str, str]] = field(default_factory=list)
-    status: list[tuple[str, str, str, str]] = field(default_factory=list)
-    priority: list[tuple[str, str, str, str]] = field(default_factory=list)
-    evidence: list[tuple[str, str, list[str]]] = field(default_factory=list)
-    answer: list[tuple[str, str, str]] = field(default_factory=list)
-    fields: list[tuple[str, str, list[str]]] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    unjustified_reopenings: list[tuple[str, str]] = field(default_factory=list)
-    """Questions taken back from answered with neither a new citation nor a changed text."""
-
-    def is_empty(self) -> bool:
-        return not any(vars(self).values())
-
-
-def _load_yaml(text: str) -> dict[str, Any]:
-    try:
-        data = iso_dates(parse_yaml(text).data)
-    except YamlDocumentError:
-        return {"(invalid YAML)": text}
-    return data if isinstance(data, dict) else {}
-
-
-def read_state(root: Path) -> ProjectState:
-    """The register and sources under `root`, read leniently: a broken file is still compared."""
-    questions = {}
-    register = root / REGISTER_DIRECTORY
-    for path in sorted(register.glob("*/*.md")) if register.is_dir() else []:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        parts = split_front_matter(text)
-        front_matter, body = (_load_yaml(parts[0]), parts[1]) if parts else ({}, text)
-        questions[path.relative_to(register).with_suffix("").as_posix()] = QuestionState(
-            front_matter, body
-        )
-    sources = {}
-    seeds = root / SEEDS_DIRECTORY
-    for path in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
-        sidecar = path.with_suffix(".yml")
-        fields = (
-            _load_yaml(sidecar.read_text(encoding="utf-8", errors="replace"))
-            if sidecar.is_file()
-            else {}
-        )
-        sources[path.stem] = (hashlib.sha256(path.read_bytes()).hexdigest(), fields)
-    return ProjectState(questions, sources)
+from dossier.model.register_diff import (
+    OWN_SECTIONS,
+    REOPENINGS,
+    ProjectState,
+    QuestionState,
+    RegisterDiff,
+)
 
 
 def _quote_label(item: Any) -> str:
@@ -195,44 +118,3 @@ def diff_states(before: ProjectState, after: ProjectState) -> RegisterDiff:
             _compare_question(diff, question_id, old, new)
     _compare_sources(diff, before, after)
     return diff
-
-
-def render_diff(diff: RegisterDiff, base: str, head: str) -> str:
-    """The diff as Markdown, for a pull request's job summary or a terminal."""
-    lines = [f"## Register changes from {base} to {head}", ""]
-    if diff.is_empty():
-        return "\n".join([*lines, "No change to the register or the sources."])
-
-    def section(title: str, items: list[str]) -> None:
-        if items:
-            lines.extend([f"### {title} ({len(items)})", "", *items, ""])
-
-    section(
-        "Re-opened without a new citation or note",
-        [
-            f"- `{qid}`: {title} — add the evidence or the explanation that re-opens it"
-            for qid, title in diff.unjustified_reopenings
-        ],
-    )
-    section("Questions added", [f"- `{qid}`: {title}" for qid, title in diff.added])
-    section("Questions removed", [f"- `{qid}`: {title}" for qid, title in diff.removed])
-    section(
-        "Status changes",
-        [f"- `{qid}`: {title} — **{old} → {new}**" for qid, title, old, new in diff.status],
-    )
-    section(
-        "Priority changes",
-        [f"- `{qid}`: {title} — **{old} → {new}**" for qid, title, old, new in diff.priority],
-    )
-    section("Answer changes", [f"- `{qid}`: {title} — {what}" for qid, title, what in diff.answer])
-    section(
-        "Evidence changes",
-        [f"- `{qid}`: {title} — {'; '.join(what)}" for qid, title, what in diff.evidence],
-    )
-    section("Titles changed", [f"- `{qid}`: “{old}” → “{new}”" for qid, old, new in diff.retitled])
-    section(
-        "Other changes",
-        [f"- `{qid}`: {title} — {'; '.join(what)}" for qid, title, what in diff.fields],
-    )
-    section("Sources", [f"- {line}" for line in diff.sources])
-    return "\n".join(lines).rstrip("\n")

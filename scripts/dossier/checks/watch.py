@@ -4,26 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
-from dossier import findings
-from dossier.findings import Finding
-from dossier.register import Question
-from dossier.sources import Source
-
-
-@dataclass(frozen=True)
-class WatchHit:
-    """A sentence of a source that contains one of a question's watch terms."""
-
-    question_id: str
-    source_id: str
-    anchor: str
-    term: str
-    sentence: str
-    is_news: bool
-    """False when the question already cites the source or lists it as reviewed."""
-
+from dossier.model import findings
+from dossier.model.findings import Finding
+from dossier.model.register import Question
+from dossier.model.sources import Source
+from dossier.model.watch import WatchHit
 
 # Every combining mark of the Basic Multilingual Plane, deleted by str.translate in one pass.
 _COMBINING_MARKS = dict.fromkeys(cp for cp in range(0x10000) if unicodedata.combining(chr(cp)))

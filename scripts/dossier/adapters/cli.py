@@ -9,24 +9,19 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from dossier.adapters.git import RevisionError, export_revision, project_history
+from dossier.adapters.output import OutputError, check_output_folder, write_new_files, write_pages
 from dossier.build import Build, build
-from dossier.git_revisions import RevisionError, export_revision, project_history
-from dossier.history import ProjectHistory
-from dossier.output import OutputError, check_output_folder, write_new_files, write_pages
-from dossier.register import REGISTER_DIRECTORY, RegisterError, load_categories, new_question_path
-from dossier.register_diff import diff_states, read_state, render_diff
-from dossier.render import new_question_text, new_sidecar_text
-from dossier.segmentation import SUPPORTED_LANGUAGES
-from dossier.sources import (
-    SEEDS_DIRECTORY,
-    SIDECAR_SUFFIX,
-    SOURCE_KINDS,
-    TEXT_SUFFIX,
-    SourceError,
-    load_sources,
-    plan_new_sources,
-    sha256_hex,
-)
+from dossier.checks.register_diff import diff_states
+from dossier.load.register import RegisterError, load_categories, new_question_path
+from dossier.load.register_state import read_state
+from dossier.load.segmentation import SUPPORTED_LANGUAGES
+from dossier.load.sources import SourceError, load_sources, plan_new_sources, sha256_hex
+from dossier.model.history import ProjectHistory
+from dossier.model.sources import SOURCE_KINDS
+from dossier.render.new_files import new_question_text, new_sidecar_text
+from dossier.render.register_diff import render_diff
+from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY, SIDECAR_SUFFIX, TEXT_SUFFIX
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROJECT_MARKER = "mkdocs.yml"
