@@ -35,7 +35,8 @@ def test_every_claim_of_the_seeds_resolves_and_names_a_documented_topic() -> Non
 
 
 def test_both_seeds_are_fully_covered_by_claims_and_questions() -> None:
-    from dossier.checks.citations import coverage, covered_anchors
+    from dossier.checks.citations import covered_anchors
+    from dossier.model.citations import coverage
 
     checked = check_project(PROJECT_ROOT, TODAY)
     covered = covered_anchors(checked.citations)

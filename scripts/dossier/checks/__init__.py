@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from dossier.checks.citations import resolve_citation
+from dossier.checks.citations import covered_anchors, resolve_citation
 from dossier.checks.curation import curation_findings
 from dossier.checks.facts import extract_facts
 from dossier.checks.gazetteer import gazetteer_findings
@@ -59,6 +59,7 @@ def check(loaded: LoadedProject, today: datetime.date) -> CheckedProject:
         questions=loaded.questions,
         citations=resolved,
         watch_hits=hits,
+        covered=covered_anchors(resolved),
         pages=loaded.pages,
         facts=facts,
         findings=tuple(sort_findings(found)),

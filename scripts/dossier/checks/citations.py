@@ -230,9 +230,3 @@ def covered_anchors(citations: Iterable[ResolvedCitation]) -> dict[str, frozense
             anchors = covered.setdefault(citation.source.id, set())
             anchors.update(sentence.anchor for sentence in citation.sentences)
     return {source_id: frozenset(anchors) for source_id, anchors in covered.items()}
-
-
-def coverage(source: Source, covered: Mapping[str, frozenset[str]]) -> tuple[frozenset[str], float]:
-    """The anchors of `source` that claims or questions cite, and their share of its sentences."""
-    cited = covered.get(source.id, frozenset())
-    return cited, len(cited) / max(len(source.sentences), 1)

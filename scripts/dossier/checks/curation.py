@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dossier.checks.citations import coverage, covered_anchors
+from dossier.checks.citations import covered_anchors
 from dossier.model import findings
-from dossier.model.citations import ResolvedCitation
+from dossier.model.citations import ResolvedCitation, coverage
 from dossier.model.findings import Finding
 from dossier.model.sources import Source
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dossier.model.sources import Source
@@ -54,3 +55,9 @@ class ResolvedCitation:
     def source_text(self) -> str:
         """The quoted passage exactly as the source has it."""
         return self.source.text[self.start : self.end]
+
+
+def coverage(source: Source, covered: Mapping[str, frozenset[str]]) -> tuple[frozenset[str], float]:
+    """The anchors of `source` that claims or questions cite, and their share of its sentences."""
+    cited = covered.get(source.id, frozenset())
+    return cited, len(cited) / max(len(source.sentences), 1)

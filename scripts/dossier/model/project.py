@@ -27,6 +27,8 @@ class CheckedProject:
     citations: tuple[ResolvedCitation, ...]
     """Every citation that resolved: from sidecars, topics, questions and pages alike."""
     watch_hits: tuple[WatchHit, ...]
+    covered: Mapping[str, frozenset[str]]
+    """For each source id, the anchors of the sentences that claims or questions cite."""
     pages: Mapping[str, str]
     """Hand-written pages (register questions aside): path under docs/ to Markdown."""
     facts: Mapping[str, tuple[Fact, ...]]

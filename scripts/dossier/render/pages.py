@@ -40,7 +40,9 @@ def render_pages(
             ),
         )
     )
-    sources = render_sources.build_view(checked.sources, checked.topics, citations, checked.facts)
+    sources = render_sources.build_view(
+        checked.sources, checked.topics, citations, checked.facts, checked.covered
+    )
     pages = render_sources.render_source_pages(sources, environment)
     register = render_register.build_view(
         checked.categories, checked.questions, checked.sources, citations, checked.watch_hits, as_of

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import jinja2
 
-from dossier.checks.citations import coverage, covered_anchors
-from dossier.model.citations import CitingPlace, ResolvedCitation
+from dossier.model.citations import CitingPlace, ResolvedCitation, coverage
 from dossier.model.facts import Fact
 from dossier.model.sources import Claim, Source
 from dossier.model.topics import Topic
@@ -26,6 +26,9 @@ from dossier.site import (
 )
 
 AUTOMATIC_SUMMARY_SENTENCES = 3
+
+# No sentence is covered: for a view built without checking, as in tests of a single page.
+NOTHING_COVERED: Mapping[str, frozenset[str]] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,9 @@ def build_view(
     topics: tuple[Topic, ...],
     citations: tuple[ResolvedCitation, ...],
     facts: Mapping[str, tuple[Fact, ...]],
+    covered: Mapping[str, frozenset[str]] = NOTHING_COVERED,
 ) -> SourcesView:
+    """What the source pages and the comparison show; `covered` as in CheckedProject."""
     cited_by: dict[str, dict[str, list[CitingPlace]]] = defaultdict(lambda: defaultdict(list))
     for citation in citations:
         for sentence in citation.sentences:
@@ -78,7 +83,7 @@ def build_view(
             for source_id, anchors in cited_by.items()
         },
         facts=facts,
-        covered=covered_anchors(citations),
+        covered=covered,
     )
 
 
