@@ -15,10 +15,9 @@ from dossier.build import Build, build
 from dossier.checks.register_diff import diff_states
 from dossier.load.register import RegisterError, load_categories, new_question_path
 from dossier.load.register_state import read_state
-from dossier.load.segmentation import SUPPORTED_LANGUAGES
 from dossier.load.sources import SourceError, load_sources, plan_new_sources, sha256_hex
 from dossier.model.history import ProjectHistory
-from dossier.model.sources import SOURCE_KINDS
+from dossier.model.vocabulary import LANGUAGES, SOURCE_KINDS
 from dossier.render.new_files import new_question_text, new_sidecar_text
 from dossier.render.register_diff import render_diff
 from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY, SIDECAR_SUFFIX, TEXT_SUFFIX
@@ -217,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_source.add_argument(
         "--language",
         required=True,
-        help=f"the articles' language: {', '.join(SUPPORTED_LANGUAGES)}",
+        help=f"the articles' language: {', '.join(LANGUAGES)}",
     )
     add_source.add_argument(
         "--kind",

@@ -7,7 +7,8 @@ from collections import Counter
 
 from dossier.model import findings
 from dossier.model.findings import Finding
-from dossier.model.register import ANSWERED_STATUSES, Category, Question
+from dossier.model.register import Category, Question
+from dossier.model.vocabulary import ANSWERED_STATUSES
 
 
 def _status_findings(question: Question, today: datetime.date) -> list[Finding]:

@@ -51,7 +51,6 @@ NON_TERMINAL_ABBREVIATIONS = {
         "Mons",
     ),
 }
-SUPPORTED_LANGUAGES = tuple(sorted(NON_TERMINAL_ABBREVIATIONS))
 
 # A capital initial such as the `G.` of `G. Meloni`.
 RE_INITIAL_AT_END = re.compile(r"(?:^|[\s(«“\"])[A-ZÀ-ÖØ-Þ]\.$")

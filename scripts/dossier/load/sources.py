@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dossier.load.segmentation import SUPPORTED_LANGUAGES, segment
+from dossier.load.segmentation import segment
 from dossier.load.textfiles import decode_utf8, links_outside, read_text
 from dossier.load.validation import schema_findings
 from dossier.model import findings
@@ -22,6 +22,7 @@ from dossier.model.sources import (
     Source,
     SourceMetadata,
 )
+from dossier.model.vocabulary import LANGUAGES
 from dossier.site import SEEDS_DATA_FILES, SEEDS_DIRECTORY, SIDECAR_SUFFIX, TEXT_SUFFIX
 from dossier.text.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
 
@@ -298,10 +299,8 @@ def plan_new_sources(seeds: Path, files: list[tuple[str, bytes]], language: str)
     knows, or any file is not UTF-8 text, is empty, or is already a seed (same bytes), so that
     nothing is written unless everything can be.
     """
-    if language not in SUPPORTED_LANGUAGES:
-        raise SourceError(
-            f"unknown language {language!r}; languages: {', '.join(SUPPORTED_LANGUAGES)}"
-        )
+    if language not in LANGUAGES:
+        raise SourceError(f"unknown language {language!r}; languages: {', '.join(LANGUAGES)}")
     existing = {sha256_hex(path.read_bytes()): path.name for path in sorted(seeds.glob("*.txt"))}
     numbers = [
         int(m.group("number")) for p in seeds.glob("*.txt") if (m := RE_NUMBERED_ID.match(p.name))

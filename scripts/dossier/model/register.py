@@ -9,14 +9,6 @@ from dataclasses import dataclass
 from dossier.model.citations import Citation
 from dossier.model.findings import Finding
 
-STATUSES = ("open", "partially-answered", "answered", "superseded", "withdrawn")
-
-
-PRIORITIES = ("high", "medium", "low")
-
-
-ANSWERED_STATUSES = ("answered", "partially-answered")
-
 
 @dataclass(frozen=True)
 class Category:

@@ -7,9 +7,6 @@ from dataclasses import dataclass
 
 from dossier.model.text import Paragraph, Sentence, count_words
 
-SOURCE_KINDS = ("news", "primary", "analysis")
-
-
 # Source ids become file names and URLs: keep them to plain names such as `000_7edff155f20879db`.
 RE_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 

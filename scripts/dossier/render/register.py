@@ -15,9 +15,10 @@ import jinja2
 
 from dossier.model.citations import ResolvedCitation
 from dossier.model.history import HistoryEntry
-from dossier.model.register import PRIORITIES, STATUSES, Category, Question
+from dossier.model.register import Category, Question
 from dossier.model.schemas import schema_text
 from dossier.model.sources import Source
+from dossier.model.vocabulary import PRIORITIES, STATUSES, UNRESOLVED_STATUSES
 from dossier.model.watch import WatchHit
 from dossier.render.charts import BarChart, stacked_bar_chart
 from dossier.render.citations import citation_link, render_inline_citations
@@ -25,7 +26,14 @@ from dossier.render.templating import escape_prose, relative_link
 from dossier.site import SEEDS_DATA_FILES, question_page
 
 OLDEST_OPEN_SHOWN = 10
-UNRESOLVED_STATUSES = ("open", "partially-answered")
+
+# How the question page's badge names each basis (model.vocabulary.BASES) for a reader.
+BASIS_LABELS = {
+    "not-mentioned": "sources silent",
+    "stated-unspecified": "named, not specified",
+    "conflicting": "sources conflict",
+    "inference": "our inference, not reporting",
+}
 
 
 @dataclass(frozen=True)
@@ -221,6 +229,7 @@ def render_question_page(
         cite=lambda resolved, fragment: citation_link(resolved, page, fragment),
         link=lambda to_page: relative_link(page, to_page),
         hits=view.watch_hits.get(question.id, ()),
+        basis_label=BASIS_LABELS[question.basis],
     )
 
 
@@ -263,7 +272,7 @@ def render_register_pages(
     """The register's generated pages and downloads, keyed by path under docs/."""
     pages = {
         "register/index.md": environment.get_template("register_index.md.j2").render(
-            view=view, counts=status_counts, statuses=STATUSES
+            view=view, counts=status_counts, statuses=STATUSES, priorities=PRIORITIES
         ),
         "register/dashboard.md": environment.get_template("register_dashboard.md.j2").render(
             view=view,
