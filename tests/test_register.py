@@ -10,9 +10,9 @@ import yaml
 
 from conftest import EXAMPLE_ARTICLE, PROJECT_ROOT, ExampleProject, run_dossier, without_curation
 from dossier.build import check_project
-from dossier.checks.watch import fold_for_watch
 from dossier.load.register import slugify
 from dossier.site import question_page
+from dossier.text.folding import fold_for_watch
 
 TODAY = datetime.date(2026, 11, 23)
 

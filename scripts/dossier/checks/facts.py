@@ -16,10 +16,10 @@ from functools import cache
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 
-from dossier.checks.watch import fold_for_watch
 from dossier.model.facts import Fact, Gazetteer, GazetteerEntry
 from dossier.model.sources import Source
 from dossier.model.text import Sentence
+from dossier.text.folding import fold_for_watch
 
 SCALE_WORDS = {
     "es": {"mil millones": 10**9, "millones": 10**6, "millón": 10**6, "mil": 10**3},

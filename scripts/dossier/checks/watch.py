@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from dossier.model import findings
 from dossier.model.findings import Finding
 from dossier.model.register import Question
 from dossier.model.sources import Source
 from dossier.model.watch import WatchHit
-
-# Every combining mark of the Basic Multilingual Plane, deleted by str.translate in one pass.
-_COMBINING_MARKS = dict.fromkeys(cp for cp in range(0x10000) if unicodedata.combining(chr(cp)))
-
-
-def fold_for_watch(text: str) -> str:
-    """Case- and accent-insensitive form: `Crittografía` and `crittografia` fold alike."""
-    return unicodedata.normalize("NFD", text.casefold()).translate(_COMBINING_MARKS)
+from dossier.text.folding import fold_for_watch
 
 
 def watch_pattern(term: str) -> re.Pattern[str]:

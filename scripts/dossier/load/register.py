@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from dossier.load.textfiles import links_outside, read_text, read_yaml
+from dossier.load.textfiles import links_outside, parse_yaml_text, read_text, read_yaml
 from dossier.load.validation import schema_findings
 from dossier.model import findings
 from dossier.model.citations import Citation, CitingPlace
@@ -22,7 +22,7 @@ from dossier.site import (
     evidence_fragment,
     question_page,
 )
-from dossier.text.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
+from dossier.text.yamldoc import YamlDocument, iso_dates
 
 RE_FRONT_MATTER = re.compile(
     r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
@@ -199,12 +199,9 @@ def load_question(file: Path, root: Path, register: Path) -> tuple[Question | No
             )
         ]
     front_matter, body, _ = parts
-    try:
-        document = parse_yaml(front_matter, first_line=2)
-    except YamlDocumentError as exc:
-        return None, [
-            findings.error(path, exc.line, f"invalid YAML: {exc}", "Fix the syntax at that line.")
-        ]
+    document, unparsed = parse_yaml_text(front_matter, path, first_line=2)
+    if document is None:
+        return None, unparsed
     if not isinstance(document.data, dict):
         return None, [
             findings.error(

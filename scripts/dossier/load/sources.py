@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.load.segmentation import segment
-from dossier.load.textfiles import decode_utf8, links_outside, read_text
+from dossier.load.textfiles import decode_utf8, links_outside, parse_yaml_text, read_text
 from dossier.load.validation import schema_findings
 from dossier.model import findings
 from dossier.model.findings import Finding
@@ -24,7 +24,7 @@ from dossier.model.sources import (
 )
 from dossier.model.vocabulary import LANGUAGES
 from dossier.site import SEEDS_DATA_FILES, SEEDS_DIRECTORY, SIDECAR_SUFFIX, TEXT_SUFFIX
-from dossier.text.yamldoc import YamlDocument, YamlDocumentError, iso_dates, parse_yaml
+from dossier.text.yamldoc import YamlDocument, iso_dates
 
 # The number add-source gives a new seed: one more than the highest, at least three digits.
 RE_NUMBERED_ID = re.compile(r"^(?P<number>[0-9]+)_")
@@ -132,18 +132,9 @@ def parse_sidecar(
     text: str, path: str
 ) -> tuple[SourceMetadata | None, YamlDocument | None, list[Finding]]:
     """Metadata from a sidecar's text, or None with findings for every problem in it."""
-    try:
-        document = parse_yaml(text)
-    except YamlDocumentError as exc:
-        return (
-            None,
-            None,
-            [
-                findings.error(
-                    path, exc.line, f"invalid YAML: {exc}", "Fix the syntax at that line."
-                )
-            ],
-        )
+    document, unparsed = parse_yaml_text(text, path)
+    if document is None:
+        return None, None, unparsed
     document = YamlDocument(iso_dates(document.data), document.lines)
     problems = _sidecar_problems(document, path)
     if problems:

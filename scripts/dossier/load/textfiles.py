@@ -36,14 +36,21 @@ def read_text(file: Path, path: str) -> tuple[str | None, list[Finding]]:
     return decode_utf8(file.read_bytes(), path)
 
 
+def parse_yaml_text(
+    text: str, path: str, first_line: int = 1
+) -> tuple[YamlDocument | None, list[Finding]]:
+    """The YAML document in `text` (shown as `path`), or None with the one invalid-YAML finding."""
+    try:
+        return parse_yaml(text, first_line=first_line), []
+    except YamlDocumentError as exc:
+        return None, [
+            findings.error(path, exc.line, f"invalid YAML: {exc}", "Fix the syntax at that line.")
+        ]
+
+
 def read_yaml(file: Path, path: str) -> tuple[YamlDocument | None, list[Finding]]:
     """The YAML document in `file`, or None with a finding for a bad byte or bad syntax."""
     text, problems = read_text(file, path)
     if text is None:
         return None, problems
-    try:
-        return parse_yaml(text), []
-    except YamlDocumentError as exc:
-        return None, [
-            findings.error(path, exc.line, f"invalid YAML: {exc}", "Fix the syntax at that line.")
-        ]
+    return parse_yaml_text(text, path)
