@@ -176,13 +176,16 @@ def test_a_malformed_gazetteer_entry_is_an_error_at_its_line(
         "entries:\n  - name: Italy\n    kind: country\n", encoding="utf-8"
     )
 
-    _, (problem,) = load_gazetteer(example_project.root)
+    _, problems = load_gazetteer(example_project.root)
 
-    assert (problem.path, problem.line) == ("seeds/gazetteer.yml", 2)
-    assert (
-        problem.message
-        == "entry 1 needs a name, a kind (organisation, person, place) and aliases by language"
-    )
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        ("seeds/gazetteer.yml", 2, "entries.0: missing field 'aliases'"),
+        (
+            "seeds/gazetteer.yml",
+            3,
+            "entries.0.kind: 'country' is not one of ['organisation', 'person', 'place']",
+        ),
+    ]
 
 
 @pytest.mark.parametrize(

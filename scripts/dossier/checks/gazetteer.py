@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from dossier.model import findings
-from dossier.model.facts import KINDS, Fact, Gazetteer
+from dossier.model.facts import Fact, Gazetteer
 from dossier.model.findings import Finding
 from dossier.model.sources import Source
+from dossier.model.vocabulary import NAME_KINDS
 from dossier.site import GAZETTEER_FILE
 
 RE_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ&][\w’'&.-]*))*")
@@ -17,7 +18,9 @@ def unknown_names(
     source: Source, gazetteer: Gazetteer, facts: tuple[Fact, ...]
 ) -> list[tuple[str, int]]:
     """Capitalised words, not at the start of a sentence, that no gazetteer entry covers."""
-    covered = [(fact.start, fact.start + len(fact.text)) for fact in facts if fact.kind in KINDS]
+    covered = [
+        (fact.start, fact.start + len(fact.text)) for fact in facts if fact.kind in NAME_KINDS
+    ]
     found = []
     for sentence in source.sentences:
         for match in RE_CAPITALISED.finditer(sentence.text):
@@ -46,7 +49,7 @@ def gazetteer_findings(
                     source.text_path,
                     source.text.count("\n", 0, offset) + 1,
                     f"capitalised name {name!r} is not in seeds/{GAZETTEER_FILE}",
-                    "Add it with its kind (organisation, person, place) and its aliases, "
+                    f"Add it with its kind ({', '.join(NAME_KINDS)}) and its aliases, "
                     "or to `ignore:` if it is not a name.",
                 )
             )

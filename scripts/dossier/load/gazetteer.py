@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from dossier.load.textfiles import read_yaml
-from dossier.model import findings
-from dossier.model.facts import KINDS, Gazetteer, GazetteerEntry
+from dossier.load.validation import invalid_entries, schema_findings
+from dossier.model.facts import Gazetteer, GazetteerEntry
 from dossier.model.findings import Finding
+from dossier.model.schemas import GAZETTEER_SCHEMA
 from dossier.site import GAZETTEER_FILE, SEEDS_DIRECTORY
 
 
@@ -22,32 +22,22 @@ def load_gazetteer(root: Path) -> tuple[Gazetteer, list[Finding]]:
     if document is None:
         return empty, unreadable
     data = document.data if isinstance(document.data, dict) else {}
-    entries = []
-    problems = []
-    for index, entry in enumerate(data.get("entries") or []):
-        fields: dict[str, Any] = entry if isinstance(entry, dict) else {}
-        aliases = fields.get("aliases")
-        if not (
-            isinstance(fields.get("name"), str)
-            and fields.get("kind") in KINDS
-            and isinstance(aliases, dict)
-        ):
-            problems.append(
-                findings.error(
-                    relative,
-                    document.line_of(("entries", index)),
-                    f"entry {index + 1} needs a name, a kind ({', '.join(KINDS)}) "
-                    "and aliases by language",
-                    "Write `- name: ...`, `kind: organisation`, `aliases: {es: [...], it: [...]}`.",
-                )
-            )
-            continue
-        pairs = tuple(
-            (str(language), str(alias))
-            for language, names in aliases.items()
-            for alias in names or []
+    invalid = invalid_entries(document.data, GAZETTEER_SCHEMA, ("entries",))
+    entries = tuple(
+        GazetteerEntry(
+            entry["name"],
+            entry["kind"],
+            tuple(
+                (str(language), str(alias))
+                for language, names in entry["aliases"].items()
+                for alias in names or []
+            ),
         )
-        entries.append(GazetteerEntry(fields["name"], fields["kind"], pairs))
-    return Gazetteer(
-        tuple(entries), frozenset(str(item) for item in data.get("ignore") or [])
-    ), problems
+        for index, entry in enumerate(data.get("entries") or [])
+        if index not in invalid
+    )
+    ignore = data.get("ignore")
+    names_to_ignore = frozenset(str(item) for item in ignore) if isinstance(ignore, list) else ()
+    return Gazetteer(entries, frozenset(names_to_ignore)), schema_findings(
+        document.data, document, relative, GAZETTEER_SCHEMA
+    )

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from dossier.load.textfiles import links_outside, parse_yaml_text, read_text, read_yaml
-from dossier.load.validation import schema_findings
+from dossier.load.validation import invalid_entries, schema_findings
 from dossier.model import findings
 from dossier.model.citations import Citation, CitingPlace
 from dossier.model.findings import Finding
 from dossier.model.register import Answer, Category, LoadedRegister, Question
-from dossier.model.schemas import QUESTION_SCHEMA
+from dossier.model.schemas import CATEGORIES_SCHEMA, QUESTION_SCHEMA
 from dossier.site import (
     CATEGORIES_FILE,
     REGISTER_DIRECTORY,
@@ -27,7 +27,6 @@ from dossier.text.yamldoc import YamlDocument, iso_dates
 RE_FRONT_MATTER = re.compile(
     r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
 )
-RE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RE_SLUG_WORD = re.compile(r"[a-z0-9]+")
 SLUG_LENGTH = 60
 
@@ -48,26 +47,14 @@ def load_categories(register: Path, root: Path) -> tuple[tuple[Category, ...], l
     document, unreadable = read_yaml(path, relative)
     if document is None:
         return (), unreadable
-    categories = []
-    problems = []
-    for index, entry in enumerate(document.data or []):
-        line = document.line_of((index,))
-        fields = entry if isinstance(entry, dict) else {}
-        slug, title, description = (
-            str(fields.get(key, "")) for key in ("slug", "title", "description")
-        )
-        if not (RE_SLUG.match(slug) and title and description):
-            problems.append(
-                findings.error(
-                    relative,
-                    line,
-                    f"category {index + 1} needs a slug (lower-case words), a title, a description",
-                    "Write `- slug: ...`, `title: ...` and `description: ...`.",
-                )
-            )
-            continue
-        categories.append(Category(slug, title, " ".join(description.split())))
-    return tuple(categories), problems
+    entries = document.data if isinstance(document.data, list) else []
+    invalid = invalid_entries(document.data, CATEGORIES_SCHEMA)
+    categories = tuple(
+        Category(entry["slug"], entry["title"], " ".join(entry["description"].split()))
+        for index, entry in enumerate(entries)
+        if index not in invalid
+    )
+    return categories, schema_findings(document.data, document, relative, CATEGORIES_SCHEMA)
 
 
 def slugify(title: str) -> str:

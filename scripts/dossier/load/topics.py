@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from dossier.load.textfiles import read_yaml
+from dossier.load.validation import invalid_entries, schema_findings
 from dossier.model import findings
 from dossier.model.findings import Finding
-from dossier.model.topics import RE_TOPIC_ID, Topic
+from dossier.model.schemas import TOPICS_SCHEMA
+from dossier.model.topics import Topic
 from dossier.site import SEEDS_DIRECTORY, TOPICS_FILE
 
 
@@ -19,36 +21,16 @@ def load_topics(root: Path) -> tuple[tuple[Topic, ...], list[Finding]]:
     document, unreadable = read_yaml(path, relative)
     if document is None:
         return (), unreadable
+    entries = document.data if isinstance(document.data, list) else []
+    invalid = invalid_entries(document.data, TOPICS_SCHEMA)
+    problems = schema_findings(document.data, document, relative, TOPICS_SCHEMA)
     topics = []
-    problems = []
     seen: set[str] = set()
-    for index, entry in enumerate(document.data if isinstance(document.data, list) else []):
-        fields = entry if isinstance(entry, dict) else {}
+    for index, fields in enumerate(entries):
+        if index in invalid:
+            continue
         line = document.line_of((index,))
-        well_formed = all(
-            isinstance(fields.get(key), str) for key in ("id", "title", "description")
-        )
-        if not well_formed or not RE_TOPIC_ID.match(fields["id"]):
-            problems.append(
-                findings.error(
-                    relative,
-                    line,
-                    f"topic {index + 1} needs an id of lower-case words joined by '.' or '-', "
-                    "a title and a description",
-                    "Write `- id: deal.value`, `title: ...` and `description: ...`.",
-                )
-            )
-            continue
-        if not isinstance(fields.get("difference", ""), str):
-            problems.append(
-                findings.error(
-                    relative,
-                    document.line_of((index, "difference")),
-                    f"topic {fields['id']!r}: difference is not text",
-                    "Write the explanation as one paragraph of text, with inline citations.",
-                )
-            )
-            continue
+        # A schema cannot say that ids are unique across entries.
         if fields["id"] in seen:
             problems.append(
                 findings.error(

@@ -16,6 +16,30 @@ def _described(schema: dict[str, Any], name: str) -> str:
     return str(schema.get("properties", {}).get(name, {}).get("description", ""))
 
 
+def invalid_entries(data: Any, name: str, where: tuple[str, ...] = ()) -> set[int]:
+    """Indices of the entries of the list at `where` in `data` that break schema `name`.
+
+    Loaders keep the valid entries of a list and report the rest, so one bad entry costs only
+    itself; when the list itself is wrong, every entry counts as invalid.
+    """
+    validator = jsonschema.Draft202012Validator(load_schema(name))
+    invalid: set[int] = set()
+    entries = data
+    for key in where:
+        entries = entries.get(key) if isinstance(entries, dict) else None
+    length = len(entries) if isinstance(entries, list) else 0
+    for error in validator.iter_errors(data):
+        key_path = tuple(error.absolute_path)
+        if key_path[: len(where)] != where:
+            continue
+        rest = key_path[len(where) :]
+        if rest and isinstance(rest[0], int):
+            invalid.add(rest[0])
+        else:
+            invalid.update(range(length))
+    return invalid
+
+
 def schema_findings(data: Any, document: YamlDocument, path: str, name: str) -> list[Finding]:
     """Every way `data` (parsed from `document`) breaks schema `name`, at the line it is on."""
     schema = load_schema(name)
@@ -50,12 +74,15 @@ def schema_findings(data: Any, document: YamlDocument, path: str, name: str) -> 
                 )
             )
         else:
-            described = _described(schema, str(key_path[0])) if key_path else ""
+            # The field's own description says what it expects; inside a list, an entry's field.
+            described = str(error.schema.get("description", "")) or (
+                _described(schema, str(key_path[0])) if key_path else ""
+            )
             problems.append(
                 findings.error(
                     path,
                     document.line_of(key_path),
-                    f"{field or 'front matter'}: {error.message}",
+                    f"{field or 'the file'}: {error.message}",
                     f"Expected: {described}" if described else "Correct the value.",
                 )
             )

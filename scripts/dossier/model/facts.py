@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("organisation", "person", "place")
-
 
 @dataclass(frozen=True)
 class Fact:

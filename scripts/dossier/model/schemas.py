@@ -11,6 +11,9 @@ SOURCE_SCHEMA = "source.schema.json"
 
 
 QUESTION_SCHEMA = "question.schema.json"
+CATEGORIES_SCHEMA = "categories.schema.json"
+TOPICS_SCHEMA = "topics.schema.json"
+GAZETTEER_SCHEMA = "gazetteer.schema.json"
 
 
 @cache
