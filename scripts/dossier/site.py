@@ -64,8 +64,27 @@ def answer_fragment(number: int) -> str:
     return f"answer-{number}"
 
 
+def evidence_link_fragment(number: int) -> str:
+    """The id of the link from a question's `number`th evidence quote to the cited sentence."""
+    return f"evidence-link-{number}"
+
+
+def answer_link_fragment(number: int) -> str:
+    return f"answer-link-{number}"
+
+
 def claim_fragment(claim_id: str) -> str:
     return f"{CLAIM_FRAGMENT_PREFIX}{claim_id}"
+
+
+def claim_link_fragment(claim_id: str) -> str:
+    """The id of the link from a claim on its source's page to the sentence it rests on."""
+    return f"claim-link-{claim_id}"
+
+
+def comparison_claim_fragment(source_label: str, claim_id: str) -> str:
+    """The id of the link from a claim on the comparison page to the sentence it rests on."""
+    return f"compare-{source_label}-{claim_id}"
 
 
 def quotation_fragment(number: int) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from dossier.model.citations import ResolvedCitation
 from dossier.render.templating import escape_text, relative_link
-from dossier.site import source_page
+from dossier.site import INLINE_FRAGMENT_PREFIX, source_page
 from dossier.text.inline_citations import find_inline_citations
 
 
@@ -28,7 +28,7 @@ def render_inline_citations(
     markdown: str,
     page: str,
     resolve: Callable[[str, str], ResolvedCitation | None],
-    fragment_prefix: str = "cite",
+    fragment_prefix: str = INLINE_FRAGMENT_PREFIX,
     escape: Callable[[str], str] | None = None,
 ) -> str:
     """`markdown` with each inline citation replaced by its link; `resolve(page, fragment)`.

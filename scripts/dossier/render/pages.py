@@ -12,8 +12,9 @@ from dossier.model.project import CheckedProject
 from dossier.render import register as render_register
 from dossier.render import sources as render_sources
 from dossier.render.citations import render_inline_citations
+from dossier.render.comparison import render_comparison
 from dossier.render.templating import environment as make_environment
-from dossier.site import question_page
+from dossier.site import COMPARISON_PAGE, question_page
 
 # Where a hand-written page (the home page) shows the register's counts.
 REGISTER_SUMMARY_MARKER = "<!-- dossier: register summary -->"
@@ -44,6 +45,7 @@ def render_pages(
         checked.sources, checked.topics, citations, checked.facts, checked.covered
     )
     pages = render_sources.render_source_pages(sources, environment)
+    pages[COMPARISON_PAGE] = render_comparison(sources, environment)
     register = render_register.build_view(
         checked.categories, checked.questions, checked.sources, citations, checked.watch_hits, as_of
     )

@@ -18,11 +18,10 @@ from dossier.render.templating import escape_text, relative_link
 from dossier.site import (
     ABSTRACT_FRAGMENT_PREFIX,
     CLAIM_FRAGMENT_PREFIX,
-    COMPARISON_PAGE,
     DATE_EVIDENCE_FRAGMENT,
     QUOTATION_FRAGMENT_PREFIX,
+    SOURCES_INDEX_PAGE,
     source_page,
-    topic_fragment,
 )
 
 AUTOMATIC_SUMMARY_SENTENCES = 3
@@ -94,7 +93,7 @@ def link_from(page: str, place: CitingPlace) -> str:
     return f"{relative_link(page, place.page)}#{place.fragment}"
 
 
-def _citer(view: SourcesView, page: str) -> Callable[[ResolvedCitation | None, str], str]:
+def citer(view: SourcesView, page: str) -> Callable[[ResolvedCitation | None, str], str]:
     """A template helper: the link to a resolved citation, or nothing if it did not resolve."""
 
     def cite(resolved: ResolvedCitation | None, fragment: str) -> str:
@@ -133,7 +132,7 @@ def render_source_page(source: Source, view: SourcesView, environment: jinja2.En
         cited_by=view.cited_by.get(source.id, {}),
         date_evidence=view.resolve(page, DATE_EVIDENCE_FRAGMENT),
         link=lambda place: link_from(page, place),
-        cite=_citer(view, page),
+        cite=citer(view, page),
     )
 
 
@@ -141,29 +140,9 @@ def render_sources_index(view: SourcesView, environment: jinja2.Environment) -> 
     return environment.get_template("sources_index.md.j2").render(view=view)
 
 
-def render_comparison(view: SourcesView, environment: jinja2.Environment) -> str:
-    differences = {
-        topic.id: render_inline_citations(
-            " ".join(topic.difference.split()),
-            COMPARISON_PAGE,
-            view.resolve,
-            topic_fragment(topic.id),
-            escape_text,
-        )
-        for topic in view.topics
-        if topic.difference
-    }
-    return environment.get_template("comparison.md.j2").render(
-        view=view,
-        differences=differences,
-        curated=[source for source in view.sources if source.metadata.is_curated],
-        cite=_citer(view, COMPARISON_PAGE),
-    )
-
-
 def render_source_pages(view: SourcesView, environment: jinja2.Environment) -> dict[str, str]:
-    pages = {"sources/index.md": render_sources_index(view, environment)}
+    """The sources index and a page per source, keyed by path under docs/."""
+    pages = {SOURCES_INDEX_PAGE: render_sources_index(view, environment)}
     for source in view.sources:
         pages[source_page(source.id)] = render_source_page(source, view, environment)
-    pages[COMPARISON_PAGE] = render_comparison(view, environment)
     return pages

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from dossier.model import findings
 from dossier.model.citations import Citation, CitingPlace
 from dossier.model.findings import Finding
+from dossier.site import INLINE_FRAGMENT_PREFIX
 
 RE_CODE_OR_CITATION = re.compile(
     r"""(?xms)
@@ -71,7 +72,11 @@ def _scan(markdown: str) -> Iterator[re.Match[str]]:
 
 
 def find_inline_citations(
-    markdown: str, path: str, page: str, label: str | None = None, fragment_prefix: str = "cite"
+    markdown: str,
+    path: str,
+    page: str,
+    label: str | None = None,
+    fragment_prefix: str = INLINE_FRAGMENT_PREFIX,
 ) -> tuple[list[InlineCitation], list[Finding]]:
     """Every inline citation of a page, numbered `cite-1`, `cite-2`... in reading order.
 
