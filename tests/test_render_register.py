@@ -152,7 +152,7 @@ def test_the_csv_export_has_a_row_per_question_with_its_fields(pages: Mapping[st
 
 
 def test_csv_cells_that_look_like_formulas_are_kept_as_text() -> None:
-    from dossier.render.register import spreadsheet_safe
+    from dossier.render.exports import spreadsheet_safe
 
     assert [spreadsheet_safe(v) for v in ("=HYPERLINK(1)", "+1", "-x", "@SUM", "plain", 3)] == [
         "'=HYPERLINK(1)",

@@ -96,6 +96,27 @@ def topic_fragment(topic_id: str) -> str:
     return topic_id.replace(".", "-")
 
 
+def question_id_of_file(path: str) -> str | None:
+    """The id of the question in the project file `path`, or None if it holds no question."""
+    parts = path.split("/")
+    if path.startswith(f"{REGISTER_DIRECTORY}/") and len(parts) == 4 and path.endswith(".md"):
+        return f"{parts[2]}/{parts[3].removesuffix('.md')}"
+    return None
+
+
+def source_id_of_file(path: str) -> str | None:
+    """The id of the source whose text or sidecar is the project file `path`, or None."""
+    parts = path.split("/")
+    if (
+        path.startswith(f"{SEEDS_DIRECTORY}/")
+        and len(parts) == 2
+        and path.endswith((TEXT_SUFFIX, SIDECAR_SUFFIX))
+        and parts[1] not in SEEDS_DATA_FILES
+    ):
+        return parts[1].rsplit(".", 1)[0]
+    return None
+
+
 def is_register_page(page: str) -> bool:
     """Whether `page` belongs to the register: its questions, categories and indexes."""
     return page.startswith("register/")

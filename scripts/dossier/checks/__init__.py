@@ -8,7 +8,7 @@ from dossier.checks.citations import covered_anchors, resolve_citation
 from dossier.checks.curation import curation_findings
 from dossier.checks.facts import extract_facts
 from dossier.checks.gazetteer import gazetteer_findings
-from dossier.checks.register import lint_register
+from dossier.checks.register import lint_register, secondary_answers
 from dossier.checks.topics import claim_findings
 from dossier.checks.watch import find_watch_hits, watch_findings
 from dossier.model.citations import ResolvedCitation
@@ -60,6 +60,7 @@ def check(loaded: LoadedProject, today: datetime.date) -> CheckedProject:
         citations=resolved,
         watch_hits=hits,
         covered=covered_anchors(resolved),
+        secondary_answers=secondary_answers(loaded.questions, loaded.sources),
         pages=loaded.pages,
         facts=facts,
         findings=tuple(sort_findings(found)),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Mapping
 
 from dossier.model import findings
 from dossier.model.findings import Finding
 from dossier.model.register import Category, Question
+from dossier.model.sources import Source
 from dossier.model.vocabulary import ANSWERED_STATUSES
 
 
@@ -98,3 +100,23 @@ def lint_register(
                 )
         problems += _status_findings(question, today)
     return problems
+
+
+def answered_only_from_news(question: Question, sources: Mapping[str, Source]) -> bool:
+    """An answer that rests on news reports alone is secondary, and the page says so."""
+    if question.answer is None:
+        return False
+    kinds = {
+        sources[c.source_id].metadata.kind
+        for c in question.answer.citations
+        if c.source_id in sources
+    }
+    return kinds <= {"news"}
+
+
+def secondary_answers(
+    questions: tuple[Question, ...], sources: tuple[Source, ...]
+) -> frozenset[str]:
+    """The ids of the questions whose answer rests on news reports alone."""
+    by_id = {source.id: source for source in sources}
+    return frozenset(q.id for q in questions if answered_only_from_news(q, by_id))

@@ -29,6 +29,8 @@ class CheckedProject:
     watch_hits: tuple[WatchHit, ...]
     covered: Mapping[str, frozenset[str]]
     """For each source id, the anchors of the sentences that claims or questions cite."""
+    secondary_answers: frozenset[str]
+    """Ids of the questions whose answer rests on news reports alone."""
     pages: Mapping[str, str]
     """Hand-written pages (register questions aside): path under docs/ to Markdown."""
     facts: Mapping[str, tuple[Fact, ...]]

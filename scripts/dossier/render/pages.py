@@ -10,6 +10,7 @@ import jinja2
 from dossier.model.history import HistoryEntry
 from dossier.model.project import CheckedProject
 from dossier.render import register as render_register
+from dossier.render import register_view
 from dossier.render import sources as render_sources
 from dossier.render.citations import render_inline_citations
 from dossier.render.comparison import render_comparison
@@ -46,8 +47,14 @@ def render_pages(
     )
     pages = render_sources.render_source_pages(sources, environment)
     pages[COMPARISON_PAGE] = render_comparison(sources, environment)
-    register = render_register.build_view(
-        checked.categories, checked.questions, checked.sources, citations, checked.watch_hits, as_of
+    register = register_view.build_view(
+        checked.categories,
+        checked.questions,
+        checked.sources,
+        citations,
+        checked.watch_hits,
+        as_of,
+        checked.secondary_answers,
     )
     pages.update(render_register.render_register_pages(register, environment, history))
     for question in register.questions:
@@ -62,7 +69,7 @@ def render_pages(
 def render_hand_written_page(
     page: str,
     markdown: str,
-    register: render_register.RegisterView,
+    register: register_view.RegisterView,
     environment: jinja2.Environment,
 ) -> str:
     """A page of docs/ with its inline citations linked and the register summary filled in."""

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import csv
-import datetime
-import io
-import json
 from collections import Counter
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
 
 import jinja2
 
 from dossier.model.citations import ResolvedCitation
 from dossier.model.history import HistoryEntry
-from dossier.model.register import Category, Question
-from dossier.model.schemas import schema_text
-from dossier.model.sources import Source
+from dossier.model.register import Question
 from dossier.model.vocabulary import PRIORITIES, STATUSES, UNRESOLVED_STATUSES
-from dossier.model.watch import WatchHit
 from dossier.render.charts import BarChart, stacked_bar_chart
 from dossier.render.citations import citation_link, render_inline_citations
+from dossier.render.exports import render_downloads
+from dossier.render.history import render_history_page
+from dossier.render.register_view import RegisterView
 from dossier.render.templating import escape_prose, relative_link
-from dossier.site import SEEDS_DATA_FILES, question_page
+from dossier.site import (
+    REGISTER_DASHBOARD_PAGE,
+    REGISTER_HISTORY_PAGE,
+    REGISTER_INDEX_PAGE,
+    category_page,
+    question_page,
+)
 
 OLDEST_OPEN_SHOWN = 10
 
@@ -36,69 +36,8 @@ BASIS_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class RegisterView:
-    """Everything the register's pages show, gathered once for all of them."""
-
-    categories: tuple[Category, ...]
-    questions: tuple[Question, ...]
-    sources: Mapping[str, Source]
-    citations: Mapping[tuple[str, str], ResolvedCitation]
-    """Resolved citations by (page, fragment)."""
-    watch_hits: Mapping[str, tuple[WatchHit, ...]]
-    """Watch hits by question id."""
-    as_of: datetime.date
-    """The date ages are counted to: the project's last change, so output depends on input only."""
-
-    def age(self, question: Question) -> int:
-        return max((self.as_of - question.raised).days, 0)
-
-    def category(self, slug: str) -> Category | None:
-        return next((category for category in self.categories if category.slug == slug), None)
-
-    def question(self, question_id: str) -> Question | None:
-        return next((question for question in self.questions if question.id == question_id), None)
-
-    def questions_in(self, slug: str) -> tuple[Question, ...]:
-        return tuple(question for question in self.questions if question.category == slug)
-
-
-def build_view(
-    categories: tuple[Category, ...],
-    questions: tuple[Question, ...],
-    sources: tuple[Source, ...],
-    citations: tuple[ResolvedCitation, ...],
-    watch_hits: tuple[WatchHit, ...],
-    as_of: datetime.date,
-) -> RegisterView:
-    hits: dict[str, list[WatchHit]] = {}
-    for hit in watch_hits:
-        hits.setdefault(hit.question_id, []).append(hit)
-    ordered = tuple(sorted(questions, key=lambda question: question.id))
-    return RegisterView(
-        categories=categories,
-        questions=ordered,
-        sources={source.id: source for source in sources},
-        citations={(c.citation.place.page, c.citation.place.fragment): c for c in citations},
-        watch_hits={question_id: tuple(found) for question_id, found in hits.items()},
-        as_of=as_of,
-    )
-
-
 def status_counts(questions: tuple[Question, ...]) -> Counter[str]:
     return Counter(question.status for question in questions)
-
-
-def answered_only_from_news(question: Question, view: RegisterView) -> bool:
-    """An answer that rests on news reports alone is secondary, and the page says so."""
-    if question.answer is None:
-        return False
-    kinds = {
-        view.sources[c.source_id].metadata.kind
-        for c in question.answer.citations
-        if c.source_id in view.sources
-    }
-    return kinds <= {"news"}
 
 
 def category_chart(view: RegisterView) -> BarChart:
@@ -131,79 +70,6 @@ def age_chart(view: RegisterView) -> BarChart:
     )
 
 
-def export_json(view: RegisterView) -> str:
-    """Every question's fields, keyed by id; each entry validates against question.schema.json."""
-    questions: dict[str, Any] = {}
-    for question in view.questions:
-        entry: dict[str, Any] = {
-            "title": question.title,
-            "category": question.category,
-            "status": question.status,
-            "priority": question.priority,
-            "raised": question.raised.isoformat(),
-            "basis": question.basis,
-            "resolve_before": question.resolve_before,
-            "evidence": [
-                {**_citation_fields(citation), "note": note}
-                for citation, note in zip(question.evidence, question.evidence_notes, strict=True)
-            ],
-            "missing": list(question.missing),
-            "watch": list(question.watch),
-            "related": list(question.related),
-            "reviewed": list(question.reviewed),
-            "answer": None
-            if question.answer is None
-            else {
-                "text": question.answer.text,
-                "citations": [_citation_fields(c) for c in question.answer.citations],
-            },
-        }
-        for field in ("owner", "superseded_by", "reason"):
-            if getattr(question, field):
-                entry[field] = getattr(question, field)
-        questions[question.id] = entry
-    document = {"as_of": view.as_of.isoformat(), "questions": questions}
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def _citation_fields(citation: Any) -> dict[str, str]:
-    fields = {"source": citation.source_id, "quote": citation.quote}
-    if citation.prefix:
-        fields["prefix"] = citation.prefix
-    if citation.suffix:
-        fields["suffix"] = citation.suffix
-    return fields
-
-
-CSV_COLUMNS = (
-    "id", "title", "category", "status", "priority", "raised", "age_days", "basis",
-    "resolve_before", "owner", "missing", "watch", "related", "evidence_sources", "answer",
-)  # fmt: skip
-
-
-def spreadsheet_safe(cell: object) -> str:
-    """A cell a spreadsheet shows as text: one starting like a formula gets a leading quote."""
-    text = str(cell)
-    return f"'{text}" if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
-
-
-def export_csv(view: RegisterView) -> str:
-    """One row per question; lists joined with "; " so a spreadsheet shows them in one cell."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for q in view.questions:
-        writer.writerow(
-            spreadsheet_safe(cell) for cell in [
-                q.id, q.title, q.category, q.status, q.priority, q.raised.isoformat(), view.age(q),
-                q.basis, q.resolve_before, q.owner or "", "; ".join(q.missing), "; ".join(q.watch),
-                "; ".join(q.related), "; ".join(sorted({c.source_id for c in q.evidence})),
-                q.answer.text if q.answer else "",
-            ]
-        )  # fmt: skip
-    return buffer.getvalue()
-
-
 def render_question_page(
     question: Question, view: RegisterView, environment: jinja2.Environment
 ) -> str:
@@ -225,7 +91,7 @@ def render_question_page(
         ]
         if question.answer
         else [],
-        secondary=answered_only_from_news(question, view),
+        secondary=question.id in view.secondary_answers,
         cite=lambda resolved, fragment: citation_link(resolved, page, fragment),
         link=lambda to_page: relative_link(page, to_page),
         hits=view.watch_hits.get(question.id, ()),
@@ -242,39 +108,15 @@ def render_register_summary(
     )
 
 
-def touched(entry: HistoryEntry, view: RegisterView) -> list[tuple[str, str, str | None]]:
-    """(git status, label, link from the history page or None) for what a commit changed."""
-    items: dict[str, tuple[str, str, str | None]] = {}
-    for status, path in entry.changed:
-        parts = path.split("/")
-        if path.startswith("docs/register/") and len(parts) == 4 and path.endswith(".md"):
-            question_id = f"{parts[2]}/{parts[3].removesuffix('.md')}"
-            known = view.question(question_id)
-            items.setdefault(
-                question_id, (status, question_id, f"{question_id}.md" if known else None)
-            )
-        elif (
-            path.startswith("seeds/")
-            and len(parts) == 2
-            and path.endswith((".txt", ".yml"))
-            and parts[1] not in SEEDS_DATA_FILES
-        ):
-            source_id = parts[1].rsplit(".", 1)[0]
-            known_source = source_id in view.sources
-            link = f"../sources/{source_id}.md" if known_source else None
-            items.setdefault(source_id, (status, source_id, link))
-    return list(items.values())
-
-
 def render_register_pages(
     view: RegisterView, environment: jinja2.Environment, history: tuple[HistoryEntry, ...] = ()
 ) -> dict[str, str]:
     """The register's generated pages and downloads, keyed by path under docs/."""
     pages = {
-        "register/index.md": environment.get_template("register_index.md.j2").render(
+        REGISTER_INDEX_PAGE: environment.get_template("register_index.md.j2").render(
             view=view, counts=status_counts, statuses=STATUSES, priorities=PRIORITIES
         ),
-        "register/dashboard.md": environment.get_template("register_dashboard.md.j2").render(
+        REGISTER_DASHBOARD_PAGE: environment.get_template("register_dashboard.md.j2").render(
             view=view,
             charts=(category_chart(view), age_chart(view)),
             oldest=oldest_open(view),
@@ -282,15 +124,10 @@ def render_register_pages(
             statuses=STATUSES,
         ),
     }
-    pages["register/history.md"] = environment.get_template("register_history.md.j2").render(
-        entries=history, touched=lambda entry: touched(entry, view)
-    )
+    pages[REGISTER_HISTORY_PAGE] = render_history_page(view, environment, history)
     for category in view.categories:
-        pages[f"register/{category.slug}/index.md"] = environment.get_template(
+        pages[category_page(category.slug)] = environment.get_template(
             "register_category.md.j2"
         ).render(view=view, category=category, questions=view.questions_in(category.slug))
-    pages["register/register.json"] = export_json(view)
-    pages["register/register.csv"] = export_csv(view)
-    for name in ("question.schema.json", "source.schema.json"):
-        pages[f"register/{name}"] = schema_text(name)
+    pages.update(render_downloads(view))
     return pages
