@@ -9,18 +9,18 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from dossier.adapters.git import RevisionError, export_revision, project_history
+from dossier.adapters.git import RevisionError, export_for_diff, project_history
 from dossier.adapters.output import OutputError, check_output_folder, write_new_files, write_pages
 from dossier.build import Build, build
 from dossier.checks.register_diff import diff_states
 from dossier.load.register import RegisterError, load_categories, new_question_path
 from dossier.load.register_state import read_state
-from dossier.load.sources import SourceError, load_sources, plan_new_sources, sha256_hex
+from dossier.load.sources import SourceError, load_sources, plan_new_sources
 from dossier.model.history import ProjectHistory
 from dossier.model.vocabulary import LANGUAGES, SOURCE_KINDS
-from dossier.render.new_files import new_question_text, new_sidecar_text
+from dossier.render.new_files import new_question_text, new_source_files
 from dossier.render.register_diff import render_diff
-from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY, SIDECAR_SUFFIX, TEXT_SUFFIX
+from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY, TEXT_SUFFIX
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROJECT_MARKER = "mkdocs.yml"
@@ -107,15 +107,9 @@ def run_add_source(root: Path, files: list[Path], language: str, kind: str) -> i
         )
     except SourceError as exc:
         raise UsageError(f"nothing added: {exc}") from exc
-    seeds = root / SEEDS_DIRECTORY
-    written: dict[Path, bytes] = {}
-    for new in planned:
-        sidecar = new_sidecar_text(language, kind, sha256_hex(new.data), new.original)
-        written[seeds / f"{new.id}{TEXT_SUFFIX}"] = new.data
-        written[seeds / f"{new.id}{SIDECAR_SUFFIX}"] = sidecar.encode()
-    write_new_files(written)
-    for new in planned:
-        print(f"{SEEDS_DIRECTORY}/{new.id}{TEXT_SUFFIX}")
+    written = new_source_files(planned, language, kind)
+    write_new_files({root / path: data for path, data in written.items()})
+    print("\n".join(path for path in written if path.endswith(TEXT_SUFFIX)))
     print(
         f"dossier: added {len(planned)} source(s); write a title and what the text says "
         "into each sidecar, then run check",
@@ -125,17 +119,12 @@ def run_add_source(root: Path, files: list[Path], language: str, kind: str) -> i
 
 
 def run_diff(root: Path, base: str, head: str | None) -> int:
-    folders = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)
     with tempfile.TemporaryDirectory(prefix="dossier-diff-") as scratch:
         try:
-            export_revision(root, base, folders, Path(scratch) / "base")
-            after_root = root
-            if head is not None:
-                export_revision(root, head, folders, Path(scratch) / "head")
-                after_root = Path(scratch) / "head"
+            before, after = export_for_diff(root, base, head, Path(scratch))
         except RevisionError as exc:
             raise UsageError(str(exc)) from exc
-        diff = diff_states(read_state(Path(scratch) / "base"), read_state(after_root))
+        diff = diff_states(read_state(before), read_state(after))
     print(render_diff(diff, base, head or "the working tree"))
     return EXIT_OK
 

@@ -98,3 +98,15 @@ def last_change_date(root: Path) -> datetime.date | None:
 def project_history(root: Path) -> ProjectHistory:
     """What the core needs from git: the register's commits and the date of the last commit."""
     return ProjectHistory(history(root, HISTORY_FOLDERS), last_change_date(root))
+
+
+def export_for_diff(root: Path, base: str, head: str | None, scratch: Path) -> tuple[Path, Path]:
+    """The register and sources at `base` and at `head` (default: the working tree), as folders.
+
+    Both are written under `scratch`; RevisionError names a revision git does not know.
+    """
+    export_revision(root, base, HISTORY_FOLDERS, scratch / "base")
+    if head is None:
+        return scratch / "base", root
+    export_revision(root, head, HISTORY_FOLDERS, scratch / "head")
+    return scratch / "base", scratch / "head"

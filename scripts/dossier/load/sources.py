@@ -17,6 +17,7 @@ from dossier.model.schemas import SOURCE_SCHEMA, load_schema
 from dossier.model.sources import (
     RE_SOURCE_ID,
     Claim,
+    NewSource,
     Quotation,
     SidecarQuote,
     Source,
@@ -32,16 +33,6 @@ RE_NUMBERED_ID = re.compile(r"^(?P<number>[0-9]+)_")
 
 class SourceError(ValueError):
     """A file that cannot become a source, with what to do instead."""
-
-
-@dataclass(frozen=True)
-class NewSource:
-    """An article ready to be written into seeds/: its name, its bytes, its sidecar."""
-
-    id: str
-    data: bytes
-    original: str
-    """The file it was copied from, as given."""
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -94,3 +95,18 @@ class Source:
     @property
     def word_count(self) -> int:
         return count_words(self.text)
+
+
+@dataclass(frozen=True)
+class NewSource:
+    """An article ready to be written into seeds/: its name, its bytes, its sidecar."""
+
+    id: str
+    data: bytes
+    original: str
+    """The file it was copied from, as given."""
+
+    @property
+    def sha256(self) -> str:
+        """The checksum its sidecar records."""
+        return hashlib.sha256(self.data).hexdigest()

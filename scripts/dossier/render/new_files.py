@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from dossier.model.sources import Source
+from dossier.model.sources import NewSource, Source
 from dossier.render.templating import environment as make_environment
+from dossier.site import SEEDS_DIRECTORY, SIDECAR_SUFFIX, TEXT_SUFFIX
 
 
 def new_question_text(
@@ -30,3 +31,13 @@ def new_sidecar_text(language: str, kind: str, sha256: str, original: str) -> st
         .get_template("new_sidecar.yml.j2")
         .render(language=language, kind=kind, sha256=sha256, original=original)
     )
+
+
+def new_source_files(planned: list[NewSource], language: str, kind: str) -> dict[str, bytes]:
+    """What `add-source` writes for each new article: its text and its sidecar, by project path."""
+    files: dict[str, bytes] = {}
+    for new in planned:
+        sidecar = new_sidecar_text(language, kind, new.sha256, new.original)
+        files[f"{SEEDS_DIRECTORY}/{new.id}{TEXT_SUFFIX}"] = new.data
+        files[f"{SEEDS_DIRECTORY}/{new.id}{SIDECAR_SUFFIX}"] = sidecar.encode()
+    return files
