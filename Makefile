@@ -50,7 +50,8 @@ offline: $(STAMP)  ## dist/dossier-offline.zip: the site to open from the file s
 check: $(STAMP)  ## print every finding about seeds and pages; exit 1 on errors
 	$(BIN)/python -m dossier check
 
-lint: $(STAMP)  ## ruff, mypy, and actionlint and zizmor on the GitHub workflows
+lint: $(STAMP)  ## ruff, mypy, the stages' import contracts, actionlint and zizmor on the workflows
+	$(BIN)/lint-imports
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/ruff format --check scripts tests benchmarks
 	$(BIN)/mypy

@@ -78,8 +78,9 @@ class BenchError(Exception):
 # less those that contain a watch term of the register (each would be a warning to review).
 SEED_SENTENCES = """
 import json, pathlib, yaml
-from dossier.sources import load_sources
-from dossier.watch import fold_for_watch, watch_pattern
+from dossier.load.sources import load_sources
+from dossier.checks.watch import watch_pattern
+from dossier.text.folding import fold_for_watch
 terms = []
 for question in sorted(pathlib.Path("docs/register").rglob("*.md")):
     terms += yaml.safe_load(question.read_text(encoding="utf-8").split("---")[1]).get("watch") or []

@@ -18,7 +18,7 @@ import pytest
 import time_machine
 import yaml
 
-from dossier.findings import Finding
+from dossier.model.findings import Finding
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.date(2026, 11, 23)
@@ -175,10 +175,13 @@ def mkdocs_environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` for the project at `root` into `site_dir`."""
+def mkdocs_build(
+    root: Path, site_dir: Path, *, strict: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` (or without `--strict`) for the project at `root`."""
+    strictness = ["--strict"] if strict else []
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", *strictness, "--site-dir", str(site_dir)],
         cwd=root,
         env=mkdocs_environment(),
         capture_output=True,

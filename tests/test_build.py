@@ -13,11 +13,13 @@ from conftest import (
     AFTER_ALL_CONTENT,
     PROJECT_ROOT,
     mkdocs_build,
+    run_dossier,
     tree_snapshot,
     valid_sidecar,
 )
-from dossier.checks import check_project
-from dossier.sources import Source, load_sources
+from dossier.build import check_project
+from dossier.load.sources import load_sources
+from dossier.model.sources import Source
 
 pytestmark = pytest.mark.integration
 
@@ -212,7 +214,7 @@ def test_the_register_index_lists_every_question_and_the_downloads_are_published
     assert len(page(built_site, "register/dashboard/index.html").select("svg.dossier-chart")) == 2
 
 
-def test_an_uncurated_source_does_not_fail_the_strict_build(
+def test_an_uncurated_source_fails_the_strict_build_only_as_it_fails_check_strict(
     project_copy: Path, tmp_path: Path
 ) -> None:
     article = b"Italia prueba un nuevo servicio. Nadie lo confirma.\n"
@@ -221,8 +223,15 @@ def test_an_uncurated_source_does_not_fail_the_strict_build(
         valid_sidecar(article).replace("title: A test article", "title: null"), encoding="utf-8"
     )
 
-    result = mkdocs_build(project_copy, tmp_path / "site")
+    strict = mkdocs_build(project_copy, tmp_path / "strict-site")
+    result = mkdocs_build(project_copy, tmp_path / "site", strict=False)
 
+    assert strict.returncode == 1
+    assert (
+        "WARNING -  seeds/002_0123456789abcdef.yml:1: warning: 002_0123456789abcdef is not curated yet"
+        in strict.stderr
+    )
+    assert run_dossier("check", "--strict", cwd=project_copy).returncode == 1
     assert result.returncode == 0, result.stderr
     assert "002_0123456789abcdef is not curated yet" in result.stderr
     soup = page(tmp_path / "site", "sources/002_0123456789abcdef/index.html")

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import AFTER_ALL_CONTENT
-from dossier.checks import check_project
+from dossier.build import check_project
 
 SPANISH = "000_7edff155f20879db"
 

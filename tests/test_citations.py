@@ -9,9 +9,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import PROJECT_ROOT, ExampleProject
-from dossier.citations import Citation, CitingPlace, ResolvedCitation, fold, resolve_citation
-from dossier.findings import Finding
-from dossier.sources import Source, load_sources
+from dossier.checks.citations import resolve_citation
+from dossier.load.sources import load_sources
+from dossier.model.citations import Citation, CitingPlace, ResolvedCitation
+from dossier.model.findings import Finding
+from dossier.model.sources import Source
+from dossier.text.folding import fold
 
 PLACE = CitingPlace("docs/index.md", 12, "index.md", "cite-1", "Home")
 REAL_SOURCES = {source.id: source for source in load_sources(PROJECT_ROOT).sources}
@@ -199,6 +202,6 @@ def test_any_passage_of_three_or_more_words_that_occurs_once_resolves(
 
 @given(st.text(alphabet=st.sampled_from(list("ab \t\n\u00a0\u2009’‘«»“”\"'.é")), max_size=80))
 def test_the_fast_folding_of_normalised_text_matches_the_general_one(text: str) -> None:
-    from dossier.citations import _fold_any, _fold_normalized
+    from dossier.text.folding import _fold_any, _fold_normalized
 
     assert _fold_normalized(text) == _fold_any(text)

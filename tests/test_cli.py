@@ -19,8 +19,8 @@ from conftest import (
     run_dossier,
     tree_snapshot,
 )
-from dossier.checks import check_project
-from dossier.cli import main
+from dossier.adapters.cli import main
+from dossier.build import check_project
 
 pytestmark = pytest.mark.integration
 
@@ -106,7 +106,7 @@ def test_render_writes_the_pages_the_mkdocs_build_generates(
     # Beside mkdocs.yml, which it extends, so that paths in it resolve as in the real build.
     (project_copy / "dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
     (project_copy / "mkdocs-dump.yml").write_text(
-        "INHERIT: mkdocs.yml\nhooks: [scripts/dossier/mkdocs_hook.py, dump_hook.py]\n",
+        "INHERIT: mkdocs.yml\nhooks: [scripts/dossier/adapters/mkdocs_hook.py, dump_hook.py]\n",
         encoding="utf-8",
     )
     build = [

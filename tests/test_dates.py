@@ -11,7 +11,7 @@ import pytest
 import time_machine
 
 from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject
-from dossier.cli import main
+from dossier.adapters.cli import main
 
 LAST_COMMIT = datetime.date(2026, 11, 20)
 LATER = TODAY + datetime.timedelta(days=400)

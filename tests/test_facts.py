@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import PROJECT_ROOT, ExampleProject
-from dossier.facts import Gazetteer, extract_facts, gazetteer_findings, load_gazetteer
-from dossier.sources import load_sources
+from dossier.checks.facts import extract_facts
+from dossier.checks.gazetteer import gazetteer_findings
+from dossier.load.gazetteer import load_gazetteer
+from dossier.load.sources import load_sources
+from dossier.model.facts import Gazetteer
 
 SOURCES = {source.id: source for source in load_sources(PROJECT_ROOT).sources}
 GAZETTEER, GAZETTEER_PROBLEMS = load_gazetteer(PROJECT_ROOT)
@@ -166,13 +169,16 @@ def test_a_malformed_gazetteer_entry_is_an_error_at_its_line(
         "entries:\n  - name: Italy\n    kind: country\n", encoding="utf-8"
     )
 
-    _, (problem,) = load_gazetteer(example_project.root)
+    _, problems = load_gazetteer(example_project.root)
 
-    assert (problem.path, problem.line) == ("seeds/gazetteer.yml", 2)
-    assert (
-        problem.message
-        == "entry 1 needs a name, a kind (organisation, person, place) and aliases by language"
-    )
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        ("seeds/gazetteer.yml", 2, "entries.0: missing field 'aliases'"),
+        (
+            "seeds/gazetteer.yml",
+            3,
+            "entries.0.kind: 'country' is not one of ['organisation', 'person', 'place']",
+        ),
+    ]
 
 
 @pytest.mark.parametrize(

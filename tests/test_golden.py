@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from conftest import TODAY, without_curation
-from dossier.checks import check_project
-from dossier.git_revisions import HistoryEntry
-from dossier.render import render_pages
+from dossier.build import check_project
+from dossier.model.history import HistoryEntry
+from dossier.render.pages import render_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(project.parent.name for project in GOLDEN.glob("*/project"))

@@ -23,12 +23,12 @@ from conftest import (
     tree_snapshot,
     valid_sidecar,
 )
-from dossier.checks import check_project
-from dossier.render import render_pages
-from dossier.render_sources import build_view, render_source_page
-from dossier.segmentation import segment
-from dossier.sources import Source, SourceMetadata
-from dossier.templating import environment
+from dossier.build import check_project
+from dossier.load.segmentation import segment
+from dossier.model.sources import Source, SourceMetadata
+from dossier.render.pages import render_pages
+from dossier.render.sources import build_view, render_source_page
+from dossier.render.templating import environment
 
 HOSTILE_LINES = (
     "<script>alert('seed')</script> Primera frase.",
@@ -93,7 +93,8 @@ def test_hostile_text_in_seeds_sidecars_and_questions_is_shown_not_run(
     add_hostile_question(project_copy)
     before = tree_snapshot(project_copy)
 
-    result = mkdocs_build(project_copy, tmp_path / "site")
+    # Not strict: the hostile source is uncurated, which is a warning.
+    result = mkdocs_build(project_copy, tmp_path / "site", strict=False)
 
     assert result.returncode == 0, result.stderr
     assert tree_snapshot(project_copy) == before

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from conftest import PROJECT_ROOT
-from dossier.citations import resolve_citation
-from dossier.markdown_citations import find_inline_citations, render_inline_citations
-from dossier.sources import load_sources
+from dossier.checks.citations import resolve_citation
+from dossier.load.sources import load_sources
+from dossier.render.citations import render_inline_citations
+from dossier.text.inline_citations import find_inline_citations
 
 SPANISH = "000_7edff155f20879db"
 SOURCES = {source.id: source for source in load_sources(PROJECT_ROOT).sources}

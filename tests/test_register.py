@@ -15,10 +15,10 @@ from conftest import (
     run_dossier,
     without_curation,
 )
-from dossier.checks import check_project
-from dossier.cli import main
-from dossier.register import slugify
-from dossier.watch import fold_for_watch
+from dossier.adapters.cli import main
+from dossier.build import check_project
+from dossier.load.register import slugify
+from dossier.text.folding import fold_for_watch
 
 
 @pytest.fixture

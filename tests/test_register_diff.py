@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, run_dossier
-from dossier.checks import check_project
-from dossier.git_revisions import history
-from dossier.render import render_pages
+from dossier.adapters.git import history
+from dossier.build import check_project
+from dossier.render.pages import render_pages
 
 pytestmark = pytest.mark.integration
 

@@ -6,8 +6,8 @@ import dataclasses
 from collections.abc import Callable
 
 from conftest import TODAY, ExampleProject, without_curation
-from dossier.checks import check_project
-from dossier.render import render_pages
+from dossier.build import check_project
+from dossier.render.pages import render_pages
 
 Golden = Callable[[str, str], None]
 

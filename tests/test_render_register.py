@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, without_curation
-from dossier.checks import check_project
-from dossier.render import render_pages
-from dossier.schemas import QUESTION_SCHEMA, load_schema
+from dossier.build import check_project
+from dossier.model.schemas import QUESTION_SCHEMA, load_schema
+from dossier.render.pages import render_pages
 
 
 @pytest.fixture
@@ -149,7 +149,7 @@ def test_the_csv_export_has_a_row_per_question_with_its_fields(pages: Mapping[st
 
 
 def test_csv_cells_that_look_like_formulas_are_kept_as_text() -> None:
-    from dossier.render_register import spreadsheet_safe
+    from dossier.render.exports import spreadsheet_safe
 
     assert [spreadsheet_safe(v) for v in ("=HYPERLINK(1)", "+1", "-x", "@SUM", "plain", 3)] == [
         "'=HYPERLINK(1)",

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import yaml
 
 from conftest import TODAY, ExampleProject
-from dossier.checks import check_project
-from dossier.render import render_pages
+from dossier.build import check_project
+from dossier.render.pages import render_pages
 
 SPANISH, ITALIAN = "000_7edff155f20879db", "001_de767ab6f4448240"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import AFTER_ALL_CONTENT, PROJECT_ROOT, TODAY, tree_snapshot
-from dossier.checks import check_project
-from dossier.render import render_pages
+from dossier.build import check_project
+from dossier.render.pages import render_pages
 
 pytestmark = pytest.mark.integration
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.segmentation import count_words, segment
+from dossier.load.segmentation import segment
+from dossier.model.text import count_words
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

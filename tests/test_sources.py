@@ -6,8 +6,8 @@ import hashlib
 from pathlib import Path
 
 from conftest import PROJECT_ROOT, ExampleProject, valid_sidecar
-from dossier.findings import Severity
-from dossier.sources import load_sources
+from dossier.load.sources import load_sources
+from dossier.model.findings import Severity
 
 ARTICLE = "Italia negocia un acuerdo. El contrato sigue en discusión.\n"
 # The shared seeds' checksums, taken with sha256sum from ../shared/seeds/ when they were copied.

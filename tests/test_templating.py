@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.templating import escape_text, relative_link
+from dossier.render.templating import escape_text, relative_link
 
 
 @given(st.text())

@@ -5,9 +5,10 @@ from __future__ import annotations
 import yaml
 
 from conftest import TODAY, ExampleProject
-from dossier.checks import check_project
-from dossier.sources import load_sources
-from dossier.topics import claim_findings, load_topics
+from dossier.build import check_project
+from dossier.checks.topics import claim_findings
+from dossier.load.sources import load_sources
+from dossier.load.topics import load_topics
 
 SPANISH, ITALIAN = "000_7edff155f20879db", "001_de767ab6f4448240"
 
@@ -99,10 +100,7 @@ def test_topics_that_could_break_the_comparison_page_are_errors(
 
     assert [topic.id for topic in topics] == ["deal.users"]
     assert [(p.line, p.message) for p in problems] == [
-        (
-            1,
-            "topic 1 needs an id of lower-case words joined by '.' or '-', a title and a description",
-        ),
-        (7, "topic 'deal.status': difference is not text"),
+        (1, "0.id: 'deal.value onclick=alert(1)' does not match '^[a-z0-9]+(?:[.-][a-z0-9]+)*$'"),
+        (7, "1.difference: ['not', 'text'] is not of type 'string'"),
         (11, "topic 'deal.users' is listed twice"),
     ]

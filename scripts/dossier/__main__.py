@@ -1,5 +1,5 @@
 """Run the command line: `python -m dossier`."""
 
-from dossier.cli import main
+from dossier.adapters.cli import main
 
 raise SystemExit(main())

@@ -1,0 +1,112 @@
+"""The project's history in git: its files at a revision, and the commits that changed them."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import subprocess
+import tarfile
+from pathlib import Path
+
+from dossier.model.history import HistoryEntry, ProjectHistory
+from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY
+
+# The folders whose commits the register's history page lists.
+HISTORY_FOLDERS = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)
+
+
+class RevisionError(ValueError):
+    """A revision git does not know, or a folder that is not a git checkout."""
+
+
+def _git(root: Path, *arguments: str) -> bytes:
+    result = subprocess.run(
+        ["git", *arguments], cwd=root, capture_output=True, timeout=120, check=False
+    )
+    if result.returncode != 0:
+        raise RevisionError(
+            result.stderr.decode("utf-8", "replace").strip() or f"git {arguments[0]} failed"
+        )
+    return result.stdout
+
+
+def resolve_revision(root: Path, revision: str) -> str:
+    """The commit `revision` names; RevisionError when git knows no such commit."""
+    try:
+        return (
+            _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+            .decode()
+            .strip()
+        )
+    except RevisionError as exc:
+        raise RevisionError(
+            f"unknown revision {revision!r}; name a branch, tag or commit that git knows "
+            "(`git log --oneline` lists commits)"
+        ) from exc
+
+
+def export_revision(root: Path, revision: str, folders: tuple[str, ...], destination: Path) -> None:
+    """Write `folders` as they were at `revision` into `destination`, skipping absent ones."""
+    commit = resolve_revision(root, revision)
+    present = [
+        folder
+        for folder in folders
+        if _git(root, "ls-tree", "--name-only", commit, "--", folder).strip()
+    ]
+    if not present:
+        return
+    archive = _git(root, "archive", "--format=tar", commit, "--", *present)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(destination, filter="data")
+
+
+def history(root: Path, folders: tuple[str, ...], limit: int = 200) -> tuple[HistoryEntry, ...]:
+    """The latest commits touching `folders`, newest first; none outside a git checkout."""
+    try:
+        output = _git(
+            root,
+            "log",
+            f"-n{limit}",
+            "--format=%x1e%h%x1f%cs%x1f%s",
+            "--name-status",
+            "--",
+            *folders,
+        ).decode("utf-8", "replace")
+    except (RevisionError, OSError):
+        return ()
+    entries = []
+    for record in output.split("\x1e")[1:]:
+        header, _, files = record.partition("\n")
+        commit, date, subject = header.split("\x1f", 2)
+        changed = tuple(
+            (line.split("\t")[0][:1], line.split("\t")[-1])
+            for line in files.splitlines()
+            if "\t" in line
+        )
+        entries.append(HistoryEntry(commit, date, subject, changed))
+    return tuple(entries)
+
+
+def last_change_date(root: Path) -> datetime.date | None:
+    """The committer date of the last commit, or None outside a git checkout."""
+    try:
+        return datetime.date.fromisoformat(_git(root, "log", "-1", "--format=%cs").decode().strip())
+    except (RevisionError, OSError, subprocess.SubprocessError, ValueError):
+        return None
+
+
+def project_history(root: Path) -> ProjectHistory:
+    """What the core needs from git: the register's commits and the date of the last commit."""
+    return ProjectHistory(history(root, HISTORY_FOLDERS), last_change_date(root))
+
+
+def export_for_diff(root: Path, base: str, head: str | None, scratch: Path) -> tuple[Path, Path]:
+    """The register and sources at `base` and at `head` (default: the working tree), as folders.
+
+    Both are written under `scratch`; RevisionError names a revision git does not know.
+    """
+    export_revision(root, base, HISTORY_FOLDERS, scratch / "base")
+    if head is None:
+        return scratch / "base", root
+    export_revision(root, head, HISTORY_FOLDERS, scratch / "head")
+    return scratch / "base", scratch / "head"

@@ -1,0 +1,49 @@
+"""The one entry point: load, check and render a project, for the MkDocs hook and every command."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from dossier.checks import check
+from dossier.load.project import load_project
+from dossier.model.findings import Finding, failing
+from dossier.model.history import ProjectHistory
+from dossier.model.project import CheckedProject
+from dossier.render.pages import render_pages
+
+
+@dataclass(frozen=True)
+class Build:
+    """What one run of the pipeline made of a project: its model, the findings and the pages."""
+
+    project: CheckedProject
+    findings: tuple[Finding, ...]
+    """Every finding, sorted by file and line."""
+    pages: Mapping[str, str]
+    """Every page of the site by its path under docs/; empty when the project has errors."""
+
+    def failures(self, *, strict: bool) -> tuple[Finding, ...]:
+        """The findings that fail a command or a build, `--strict` or not."""
+        return failing(self.findings, strict=strict)
+
+
+def check_project(root: Path, today: datetime.date) -> CheckedProject:
+    """Load and check the project at `root`, rendering nothing: the first two stages of `build`."""
+    return check(load_project(root), today)
+
+
+def build(root: Path, *, today: datetime.date, history: ProjectHistory) -> Build:
+    """Load, check and render the project at `root`.
+
+    `today` is the date questions may not be raised after; `history` is what git knows. Ages on
+    pages count to the last commit, so that the same commit renders the same bytes on any day.
+    """
+    checked = check_project(root, today)
+    pages: Mapping[str, str] = {}
+    if not failing(checked.findings, strict=False):
+        as_of = history.last_changed or today
+        pages = render_pages(checked, as_of, history.changes)
+    return Build(checked, checked.findings, pages)

@@ -1,0 +1,253 @@
+"""Facts read automatically from a source's text: money, dates, and the names in the gazetteer.
+
+Numbers are read with Babel in the source's locale (`1.500` in Spanish, `1,5` in Italian) and
+scaled by a small table of words (`millones`, `miliardi`, `mld`); month and weekday names come
+from Babel's locale data. A date the text gives without a year is shown without one, and a
+relative date (`el sábado`) stays relative unless the source's publication date is known.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from babel.dates import get_day_names, get_month_names
+from babel.numbers import NumberFormatError, parse_decimal
+
+from dossier.model.facts import Fact, Gazetteer, GazetteerEntry
+from dossier.model.sources import Source
+from dossier.model.text import Sentence
+from dossier.text.folding import fold_for_watch
+
+SCALE_WORDS = {
+    "es": {"mil millones": 10**9, "millones": 10**6, "millón": 10**6, "mil": 10**3},
+    "it": {
+        "miliardi": 10**9, "miliardo": 10**9, "mld": 10**9,
+        "milioni": 10**6, "milione": 10**6, "mln": 10**6, "mila": 10**3,
+    },
+    "en": {"billion": 10**9, "bn": 10**9, "million": 10**6, "m": 10**6},
+}  # fmt: skip
+CURRENCIES = {
+    "euros": "EUR", "euro": "EUR", "€": "EUR", "EUR": "EUR",
+    "dólares": "USD", "dollari": "USD", "dollars": "USD", "$": "USD", "USD": "USD",
+}  # fmt: skip
+PERIOD_WORDS = {
+    "es": {"principios": "early", "mediados": "mid", "finales": "late"},
+    "it": {"inizio": "early", "metà": "mid", "fine": "late"},
+    "en": {"early": "early", "mid": "mid", "late": "late"},
+}
+WEEKDAY_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    )
+}
+ENGLISH_RELATIVE = (
+    "this month",
+    "this year",
+    "last month",
+    "last year",
+    "last week",
+    "yesterday",
+    "today",
+)
+SPANISH_RELATIVE = (
+    "este mes", "este año", "el mes pasado", "el año pasado", "la semana pasada", "ayer", "hoy",
+)  # fmt: skip
+ITALIAN_RELATIVE = (
+    "questo mese", "quest’anno", "il mese scorso", "l’anno scorso", "la settimana scorsa", "ieri",
+    "oggi",
+)  # fmt: skip
+RELATIVE_PHRASES = {
+    "es": dict(zip(SPANISH_RELATIVE, ENGLISH_RELATIVE, strict=True))
+    | {"este mismo mes": "this very month"},
+    "it": dict(zip(ITALIAN_RELATIVE, ENGLISH_RELATIVE, strict=True)),
+    "en": dict(zip(ENGLISH_RELATIVE, ENGLISH_RELATIVE, strict=True)),
+}
+RE_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+
+
+@cache
+def _month_numbers(language: str) -> dict[str, int]:
+    return {
+        name.lower(): number for number, name in get_month_names("wide", locale=language).items()
+    }
+
+
+@cache
+def _english_weekdays(language: str) -> dict[str, str]:
+    english = get_day_names("wide", locale="en")
+    return {
+        name.lower(): english[key] for key, name in get_day_names("wide", locale=language).items()
+    }
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _money_pattern(language: str) -> re.Pattern[str]:
+    scales = _alternatives(list(SCALE_WORDS.get(language, {})))
+    currencies = _alternatives(list(CURRENCIES))
+    return re.compile(
+        rf"""(?x)
+        (?:(?P<before>{currencies})\s*)?
+        (?P<number>{RE_NUMBER})
+        (?:\s*(?P<scale>{scales})\b\.?)?
+        (?:\s+(?:de|di|of)\s+|\s*)
+        (?P<after>{currencies})?(?!\w)
+        """
+    )
+
+
+def read_money(match: re.Match[str], language: str) -> str | None:
+    currency = match.group("before") or match.group("after")
+    if not currency or not (match.group("scale") or match.group("after") or match.group("before")):
+        return None
+    try:
+        number = parse_decimal(match.group("number"), locale=language, strict=False)
+    except (NumberFormatError, InvalidOperation):
+        return None
+    scale = SCALE_WORDS.get(language, {}).get(match.group("scale") or "", 1)
+    amount = number * Decimal(scale)
+    shown = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+    return f"{CURRENCIES[currency]} {shown}"
+
+
+@cache
+def _date_patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    months = _alternatives(list(_month_numbers(language)))
+    periods = _alternatives(list(PERIOD_WORDS.get(language, {})))
+    of = r"(?:\s+(?:de|del|di|of)\s+|\s+|,\s*)"
+    return (
+        re.compile(
+            rf"(?i)\b(?P<day>\d{{1,2}})(?:\s+de)?\s+(?P<month>{months})\b(?:{of}(?P<year>\d{{4}}))?"
+        ),
+        re.compile(rf"(?i)\b(?P<period>{periods}){of}(?P<year>\d{{4}})\b"),
+        re.compile(rf"(?i)\b(?P<month>{months})\b(?:{of}(?P<year>\d{{4}}))?"),
+        re.compile(r"\b(?P<year>(?:1[89]|20)\d{2})\b"),
+    )
+
+
+def read_date(match: re.Match[str], language: str) -> str:
+    parts = match.groupdict()
+    year = parts.get("year")
+    if parts.get("period"):
+        return f"{PERIOD_WORDS[language][parts['period'].lower()]}-{year}"
+    if not parts.get("month"):
+        return str(year)
+    month = get_month_names("wide", locale="en")[_month_numbers(language)[parts["month"].lower()]]
+    day = f"{int(parts['day'])} " if parts.get("day") else ""
+    return f"{day}{month} {year}" if year else f"{day}{month} (no year given)"
+
+
+@cache
+def _relative_pattern(language: str) -> re.Pattern[str]:
+    words = [*RELATIVE_PHRASES.get(language, {}), *_english_weekdays(language)]
+    return re.compile(rf"(?i)(?<!\w)(?:{_alternatives(words)})(?!\w)")
+
+
+def resolve_relative(described: str, published: datetime.date) -> str:
+    """The date or period an English relative expression names, seen from `published`.
+
+    A weekday is the last such day on or before publication: news reports what has happened.
+    """
+    if described in WEEKDAY_NUMBERS:
+        back = (published.weekday() - WEEKDAY_NUMBERS[described]) % 7
+        return (published - datetime.timedelta(days=back)).isoformat()
+    first_of_month = published.replace(day=1)
+    previous_month = first_of_month - datetime.timedelta(days=1)
+    return {
+        "today": published.isoformat(),
+        "yesterday": (published - datetime.timedelta(days=1)).isoformat(),
+        "this month": published.strftime("%Y-%m"),
+        "this very month": published.strftime("%Y-%m"),
+        "last month": previous_month.strftime("%Y-%m"),
+        "this year": str(published.year),
+        "last year": str(published.year - 1),
+        "last week": f"the week before {published.isoformat()}",
+    }[described]
+
+
+def read_relative(text: str, language: str, published: str | None) -> str:
+    described = (
+        _english_weekdays(language).get(text.lower()) or RELATIVE_PHRASES[language][text.lower()]
+    )
+    if not published:
+        return f"{described} (relative to a publication date the text does not give)"
+    resolved = resolve_relative(described, datetime.date.fromisoformat(published))
+    return f"{described}: {resolved} (from the publication date, {published})"
+
+
+def _take(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Claim [start, end) for one fact, unless an earlier fact already holds part of it."""
+    if any(start < taken_end and taken_start < end for taken_start, taken_end in spans):
+        return False
+    spans.append((start, end))
+    return True
+
+
+@cache
+def _name_pattern(
+    gazetteer: Gazetteer, language: str
+) -> tuple[re.Pattern[str], dict[str, GazetteerEntry]]:
+    """One pattern for every alias of a language, longest first, and the entry of each alias."""
+    entries: dict[str, GazetteerEntry] = {}
+    for entry in gazetteer.entries:
+        for alias_language, alias in entry.aliases:
+            if alias_language == language:
+                entries.setdefault(" ".join(fold_for_watch(alias).split()), entry)
+    alternatives = sorted(entries, key=len, reverse=True)
+    pattern = "|".join(
+        r"\s+".join(re.escape(word) for word in alias.split()) for alias in alternatives
+    )
+    # With no alias at all, a pattern that matches nothing.
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)" if pattern else r"(?!)"), entries
+
+
+def _sentence_facts(sentence: Sentence, source: Source, gazetteer: Gazetteer) -> list[Fact]:
+    language = source.metadata.language
+    text = sentence.text
+    spans: list[tuple[int, int]] = []
+    facts = []
+    candidates: list[tuple[str, re.Match[str], str | None]] = [
+        ("money", match, read_money(match, language))
+        for match in _money_pattern(language).finditer(text)
+    ]
+    candidates += [
+        ("date", match, read_date(match, language))
+        for pattern in _date_patterns(language)
+        for match in pattern.finditer(text)
+    ]
+    candidates += [
+        ("relative date", match, read_relative(match.group(), language, source.metadata.published))
+        for match in _relative_pattern(language).finditer(text)
+    ]
+    folded = fold_for_watch(text)
+    if len(folded) == len(text):  # offsets in the folded text are offsets in the text
+        pattern, entries = _name_pattern(gazetteer, language)
+        for match in pattern.finditer(folded):
+            entry = entries[" ".join(match.group().split())]
+            candidates.append((entry.kind, match, entry.name))
+    for kind, match, value in candidates:
+        if value and _take(spans, match.start(), match.end()):
+            start = match.start()
+            facts.append(
+                Fact(
+                    kind, text[start : match.end()], value, sentence.anchor, sentence.start + start
+                )
+            )
+    return facts
+
+
+def extract_facts(source: Source, gazetteer: Gazetteer) -> tuple[Fact, ...]:
+    """Every fact of `source`, in reading order."""
+    facts = [
+        fact
+        for sentence in source.sentences
+        for fact in _sentence_facts(sentence, source, gazetteer)
+    ]
+    return tuple(sorted(facts, key=lambda fact: (fact.start, fact.kind)))

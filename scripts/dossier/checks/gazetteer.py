@@ -1,0 +1,56 @@
+"""Capitalised names in the sources that no gazetteer entry knows, so the gazetteer grows."""
+
+from __future__ import annotations
+
+import re
+
+from dossier.model import findings
+from dossier.model.facts import Fact, Gazetteer
+from dossier.model.findings import Finding
+from dossier.model.sources import Source
+from dossier.model.vocabulary import NAME_KINDS
+from dossier.site import GAZETTEER_FILE
+
+RE_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ&][\w’'&.-]*))*")
+
+
+def unknown_names(
+    source: Source, gazetteer: Gazetteer, facts: tuple[Fact, ...]
+) -> list[tuple[str, int]]:
+    """Capitalised words, not at the start of a sentence, that no gazetteer entry covers."""
+    covered = [
+        (fact.start, fact.start + len(fact.text)) for fact in facts if fact.kind in NAME_KINDS
+    ]
+    found = []
+    for sentence in source.sentences:
+        for match in RE_CAPITALISED.finditer(sentence.text):
+            start = sentence.start + match.start()
+            name = match.group().rstrip(".")
+            opening = sentence.text[: match.start()].strip('«“"¿¡( ')
+            if not opening or name in gazetteer.ignore:
+                continue
+            if not any(s <= start < e for s, e in covered):
+                found.append((name, start))
+    return found
+
+
+def gazetteer_findings(
+    sources: tuple[Source, ...], gazetteer: Gazetteer, facts: dict[str, tuple[Fact, ...]]
+) -> list[Finding]:
+    problems = []
+    for source in sources:
+        seen = set()
+        for name, offset in unknown_names(source, gazetteer, facts[source.id]):
+            if name in seen:
+                continue
+            seen.add(name)
+            problems.append(
+                findings.warning(
+                    source.text_path,
+                    source.text.count("\n", 0, offset) + 1,
+                    f"capitalised name {name!r} is not in seeds/{GAZETTEER_FILE}",
+                    f"Add it with its kind ({', '.join(NAME_KINDS)}) and its aliases, "
+                    "or to `ignore:` if it is not a name.",
+                )
+            )
+    return problems

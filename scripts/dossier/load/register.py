@@ -1,0 +1,229 @@
+"""Load the register of open questions: its categories and each question file, schema-checked."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from dossier.load.textfiles import links_outside, parse_yaml_text, read_text, read_yaml
+from dossier.load.validation import invalid_entries, schema_findings
+from dossier.model import findings
+from dossier.model.citations import Citation, CitingPlace
+from dossier.model.findings import Finding
+from dossier.model.register import Answer, Category, LoadedRegister, Question
+from dossier.model.schemas import CATEGORIES_SCHEMA, QUESTION_SCHEMA
+from dossier.site import (
+    CATEGORIES_FILE,
+    REGISTER_DIRECTORY,
+    answer_fragment,
+    evidence_fragment,
+    question_page,
+)
+from dossier.text.yamldoc import YamlDocument, iso_dates
+
+RE_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
+)
+RE_SLUG_WORD = re.compile(r"[a-z0-9]+")
+SLUG_LENGTH = 60
+
+
+class RegisterError(ValueError):
+    """A request about the register that cannot be carried out, with what to do instead."""
+
+
+def load_categories(register: Path, root: Path) -> tuple[tuple[Category, ...], list[Finding]]:
+    path = register / CATEGORIES_FILE
+    relative = path.relative_to(root).as_posix()
+    if not path.is_file():
+        return (), [
+            findings.error(
+                relative, 1, "no categories file", "List the categories: slug, title, description."
+            )
+        ]
+    document, unreadable = read_yaml(path, relative)
+    if document is None:
+        return (), unreadable
+    entries = document.data if isinstance(document.data, list) else []
+    invalid = invalid_entries(document.data, CATEGORIES_SCHEMA)
+    categories = tuple(
+        Category(entry["slug"], entry["title"], " ".join(entry["description"].split()))
+        for index, entry in enumerate(entries)
+        if index not in invalid
+    )
+    return categories, schema_findings(document.data, document, relative, CATEGORIES_SCHEMA)
+
+
+def slugify(title: str) -> str:
+    """`who-can-revoke-the-keys` for "Who can revoke the keys?": ASCII words, 60 characters."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    slug = ""
+    for word in RE_SLUG_WORD.findall(ascii_title):
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > SLUG_LENGTH:
+            break
+        slug = candidate
+    return slug
+
+
+def new_question_path(
+    register: Path, categories: tuple[Category, ...], category: str, title: str
+) -> Path:
+    """Where a new question titled `title` goes; RegisterError if it cannot go anywhere."""
+    slugs = [known.slug for known in categories]
+    if category not in slugs:
+        raise RegisterError(f"unknown category {category!r}; categories: {', '.join(slugs)}")
+    if not title.strip().endswith("?"):
+        raise RegisterError(f"the title {title!r} is not a question; end it with '?'")
+    slug = slugify(title)
+    if not slug:
+        raise RegisterError(f"the title {title!r} has no letters or digits to make a file name of")
+    target = register / category / f"{slug}.md"
+    if target.exists():
+        raise RegisterError(
+            f"{REGISTER_DIRECTORY}/{category}/{slug}.md exists already; "
+            "choose another title, or edit that question"
+        )
+    return target
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter YAML, body, line the body starts on), or None without front matter."""
+    match = RE_FRONT_MATTER.match(text)
+    if not match:
+        return None
+    return match.group("yaml") or "", text[match.end() :], text.count("\n", 0, match.end()) + 1
+
+
+def _citation(
+    data: dict[str, Any], path: str, line: int, page: str, fragment: str, label: str
+) -> Citation:
+    return Citation(
+        source_id=str(data["source"]),
+        quote=str(data["quote"]),
+        place=CitingPlace(path, line, page, fragment, label),
+        prefix=str(data.get("prefix", "")),
+        suffix=str(data.get("suffix", "")),
+    )
+
+
+def _question(question_id: str, path: str, document: YamlDocument, body: str) -> Question:
+    data = document.data
+    page = question_page(question_id)
+    title = data["title"]
+    evidence = tuple(
+        _citation(
+            item,
+            path,
+            document.line_of(("evidence", index, "quote")),
+            page,
+            evidence_fragment(index + 1),
+            title,
+        )
+        for index, item in enumerate(data["evidence"])
+    )
+    answer_data = data.get("answer")
+    answer = None
+    if answer_data:
+        answer = Answer(
+            text=answer_data["text"],
+            citations=tuple(
+                _citation(
+                    item,
+                    path,
+                    document.line_of(("answer", "citations", index, "quote")),
+                    page,
+                    answer_fragment(index + 1),
+                    title,
+                )
+                for index, item in enumerate(answer_data["citations"])
+            ),
+        )
+    raised = data["raised"]
+    return Question(
+        id=question_id,
+        path=path,
+        title=title,
+        category=data["category"],
+        status=data["status"],
+        priority=data["priority"],
+        raised=raised if isinstance(raised, datetime.date) else datetime.date.fromisoformat(raised),
+        basis=data["basis"],
+        resolve_before=data["resolve_before"],
+        owner=data.get("owner"),
+        evidence=evidence,
+        evidence_notes=tuple(item["note"] for item in data["evidence"]),
+        missing=tuple(data["missing"]),
+        watch=tuple(data["watch"]),
+        related=tuple(data.get("related", ())),
+        reviewed=tuple(data.get("reviewed", ())),
+        answer=answer,
+        superseded_by=data.get("superseded_by"),
+        reason=data.get("reason"),
+        body=body,
+        field_lines={str(key[0]): line for key, line in document.lines.items() if len(key) == 1},
+    )
+
+
+def load_question(file: Path, root: Path, register: Path) -> tuple[Question | None, list[Finding]]:
+    path = file.relative_to(root).as_posix()
+    question_id = file.relative_to(register).with_suffix("").as_posix()
+    text, unreadable = read_text(file, path)
+    if text is None:
+        return None, unreadable
+    parts = split_front_matter(text)
+    if parts is None:
+        return None, [
+            findings.error(
+                path,
+                1,
+                "no front matter",
+                "Start the file with `---`, the question's fields, and `---`; "
+                "`python -m dossier new-question` writes one for you.",
+            )
+        ]
+    front_matter, body, _ = parts
+    document, unparsed = parse_yaml_text(front_matter, path, first_line=2)
+    if document is None:
+        return None, unparsed
+    if not isinstance(document.data, dict):
+        return None, [
+            findings.error(
+                path,
+                1,
+                "the front matter is not a mapping of fields",
+                "Write one `field: value` per line.",
+            )
+        ]
+    problems = schema_findings(iso_dates(document.data), document, path, QUESTION_SCHEMA)
+    if problems:
+        return None, problems
+    return _question(question_id, path, document, body), []
+
+
+def load_register(root: Path) -> LoadedRegister:
+    """Every question under docs/register, with findings for each problem in them."""
+    register = root / REGISTER_DIRECTORY
+    if not register.is_dir():
+        return LoadedRegister((), (), ())
+    categories, problems = load_categories(register, root)
+    questions = []
+    for file in sorted(register.glob("*/*.md")):
+        if links_outside(file, register):
+            problems.append(
+                findings.error(
+                    file.relative_to(root).as_posix(),
+                    1,
+                    "a link to a file outside docs/register/",
+                    "Write the question in the register itself.",
+                )
+            )
+            continue
+        question, found = load_question(file, root, register)
+        problems += found
+        if question is not None:
+            questions.append(question)
+    return LoadedRegister(categories, tuple(questions), tuple(problems))

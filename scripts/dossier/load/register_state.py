@@ -1,0 +1,44 @@
+"""Read the register and sources of a revision leniently, for `diff`: broken files still count."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from dossier.load.register import split_front_matter
+from dossier.model.register_diff import ProjectState, QuestionState
+from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY
+from dossier.text.yamldoc import YamlDocumentError, iso_dates, parse_yaml
+
+
+def _load_yaml(text: str) -> dict[str, Any]:
+    try:
+        data = iso_dates(parse_yaml(text).data)
+    except YamlDocumentError:
+        return {"(invalid YAML)": text}
+    return data if isinstance(data, dict) else {}
+
+
+def read_state(root: Path) -> ProjectState:
+    """The register and sources under `root`, read leniently: a broken file is still compared."""
+    questions = {}
+    register = root / REGISTER_DIRECTORY
+    for path in sorted(register.glob("*/*.md")) if register.is_dir() else []:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        parts = split_front_matter(text)
+        front_matter, body = (_load_yaml(parts[0]), parts[1]) if parts else ({}, text)
+        questions[path.relative_to(register).with_suffix("").as_posix()] = QuestionState(
+            front_matter, body
+        )
+    sources = {}
+    seeds = root / SEEDS_DIRECTORY
+    for path in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
+        sidecar = path.with_suffix(".yml")
+        fields = (
+            _load_yaml(sidecar.read_text(encoding="utf-8", errors="replace"))
+            if sidecar.is_file()
+            else {}
+        )
+        sources[path.stem] = (hashlib.sha256(path.read_bytes()).hexdigest(), fields)
+    return ProjectState(questions, sources)

@@ -1,0 +1,69 @@
+"""The register of open questions: categories, questions and answers, and their vocabularies."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from dossier.model.citations import Citation
+from dossier.model.findings import Finding
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the register, as its file states it."""
+
+    id: str
+    """`<category>/<slug>`: the file's path under docs/register/ without `.md`."""
+    path: str
+    """Project-relative path of the file."""
+    title: str
+    category: str
+    status: str
+    priority: str
+    raised: datetime.date
+    basis: str
+    resolve_before: str
+    owner: str | None
+    evidence: tuple[Citation, ...]
+    evidence_notes: tuple[str, ...]
+    """One note per evidence citation: what it shows and why it is not enough."""
+    missing: tuple[str, ...]
+    watch: tuple[str, ...]
+    related: tuple[str, ...]
+    reviewed: tuple[str, ...]
+    answer: Answer | None
+    superseded_by: str | None
+    reason: str | None
+    body: str
+    """The prose after the front matter, as written."""
+    field_lines: Mapping[str, int]
+    """The file line of each front-matter field, for findings to point at."""
+
+    def line_of(self, field: str) -> int:
+        return self.field_lines.get(field, 1)
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return self.evidence + (self.answer.citations if self.answer else ())
+
+
+@dataclass(frozen=True)
+class LoadedRegister:
+    categories: tuple[Category, ...]
+    questions: tuple[Question, ...]
+    findings: tuple[Finding, ...]

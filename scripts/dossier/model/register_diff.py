@@ -1,0 +1,54 @@
+"""The register and the sources as two revisions' files say them, and what changed between."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Moves that take an answer back: they need new evidence or a note saying why.
+REOPENINGS = {
+    ("answered", "open"),
+    ("answered", "partially-answered"),
+    ("partially-answered", "open"),
+}
+
+
+# Fields reported in sections of their own; every other field is compared one by one.
+OWN_SECTIONS = ("title", "status", "priority", "evidence", "answer")
+
+
+@dataclass(frozen=True)
+class QuestionState:
+    front_matter: dict[str, Any]
+    body: str
+
+    @property
+    def title(self) -> str:
+        return str(self.front_matter.get("title", "(no title)"))
+
+
+@dataclass(frozen=True)
+class ProjectState:
+    """The register's questions and the sources, as files say them: no validation needed."""
+
+    questions: dict[str, QuestionState]
+    sources: dict[str, tuple[str, dict[str, Any]]]
+    """Source id: (sha256 of its text, its sidecar's fields)."""
+
+
+@dataclass
+class RegisterDiff:
+    added: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    retitled: list[tuple[str, str, str]] = field(default_factory=list)
+    status: list[tuple[str, str, str, str]] = field(default_factory=list)
+    priority: list[tuple[str, str, str, str]] = field(default_factory=list)
+    evidence: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    answer: list[tuple[str, str, str]] = field(default_factory=list)
+    fields: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    unjustified_reopenings: list[tuple[str, str]] = field(default_factory=list)
+    """Questions taken back from answered with neither a new citation nor a changed text."""
+
+    def is_empty(self) -> bool:
+        return not any(vars(self).values())

@@ -1,0 +1,133 @@
+"""Register pages: the index, a page per category, each question's page, dashboard and downloads."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+import jinja2
+
+from dossier.model.citations import ResolvedCitation
+from dossier.model.history import HistoryEntry
+from dossier.model.register import Question
+from dossier.model.vocabulary import PRIORITIES, STATUSES, UNRESOLVED_STATUSES
+from dossier.render.charts import BarChart, stacked_bar_chart
+from dossier.render.citations import citation_link, render_inline_citations
+from dossier.render.exports import render_downloads
+from dossier.render.history import render_history_page
+from dossier.render.register_view import RegisterView
+from dossier.render.templating import escape_prose, relative_link
+from dossier.site import (
+    REGISTER_DASHBOARD_PAGE,
+    REGISTER_HISTORY_PAGE,
+    REGISTER_INDEX_PAGE,
+    category_page,
+    question_page,
+)
+
+OLDEST_OPEN_SHOWN = 10
+
+# How the question page's badge names each basis (model.vocabulary.BASES) for a reader.
+BASIS_LABELS = {
+    "not-mentioned": "sources silent",
+    "stated-unspecified": "named, not specified",
+    "conflicting": "sources conflict",
+    "inference": "our inference, not reporting",
+}
+
+
+def status_counts(questions: tuple[Question, ...]) -> Counter[str]:
+    return Counter(question.status for question in questions)
+
+
+def category_chart(view: RegisterView) -> BarChart:
+    rows = [
+        (category.title, dict(status_counts(view.questions_in(category.slug))))
+        for category in view.categories
+    ]
+    return stacked_bar_chart(
+        "Questions by category and status",
+        "One bar per category, its length the number of questions, coloured by status.",
+        rows,
+        STATUSES,
+    )
+
+
+def oldest_open(view: RegisterView) -> tuple[Question, ...]:
+    unresolved = [q for q in view.questions if q.status in UNRESOLVED_STATUSES]
+    return tuple(sorted(unresolved, key=lambda q: (q.raised, q.id))[:OLDEST_OPEN_SHOWN])
+
+
+def age_chart(view: RegisterView) -> BarChart:
+    rows = [
+        (question.id, {question.priority: view.age(question)}) for question in oldest_open(view)
+    ]
+    return stacked_bar_chart(
+        f"Oldest unresolved questions, age in days on {view.as_of.isoformat()}",
+        "One bar per question, its length the days since it was raised, coloured by priority.",
+        rows,
+        PRIORITIES,
+    )
+
+
+def render_question_page(
+    question: Question, view: RegisterView, environment: jinja2.Environment
+) -> str:
+    """The question's page: a generated header, then the body as written, citations linked."""
+    page = question_page(question.id)
+    resolve: Callable[[str, str], ResolvedCitation | None] = lambda p, f: view.citations.get((p, f))  # noqa: E731
+    body = render_inline_citations(question.body, page, resolve, escape=escape_prose)
+    return environment.get_template("question.md.j2").render(
+        question=question,
+        view=view,
+        page=page,
+        body=body,
+        evidence=[
+            (view.citations.get((page, c.place.fragment)), note)
+            for c, note in zip(question.evidence, question.evidence_notes, strict=True)
+        ],
+        answer_citations=[
+            view.citations.get((page, c.place.fragment)) for c in question.answer.citations
+        ]
+        if question.answer
+        else [],
+        secondary=question.id in view.secondary_answers,
+        cite=lambda resolved, fragment: citation_link(resolved, page, fragment),
+        link=lambda to_page: relative_link(page, to_page),
+        hits=view.watch_hits.get(question.id, ()),
+        basis_label=BASIS_LABELS[question.basis],
+    )
+
+
+def render_register_summary(
+    view: RegisterView, from_page: str, environment: jinja2.Environment
+) -> str:
+    """The register's counts by category and status, for a hand-written page to show."""
+    return environment.get_template("register_summary.md.j2").render(
+        view=view, counts=status_counts, statuses=STATUSES, from_page=from_page
+    )
+
+
+def render_register_pages(
+    view: RegisterView, environment: jinja2.Environment, history: tuple[HistoryEntry, ...] = ()
+) -> dict[str, str]:
+    """The register's generated pages and downloads, keyed by path under docs/."""
+    pages = {
+        REGISTER_INDEX_PAGE: environment.get_template("register_index.md.j2").render(
+            view=view, counts=status_counts, statuses=STATUSES, priorities=PRIORITIES
+        ),
+        REGISTER_DASHBOARD_PAGE: environment.get_template("register_dashboard.md.j2").render(
+            view=view,
+            charts=(category_chart(view), age_chart(view)),
+            oldest=oldest_open(view),
+            counts=status_counts,
+            statuses=STATUSES,
+        ),
+    }
+    pages[REGISTER_HISTORY_PAGE] = render_history_page(view, environment, history)
+    for category in view.categories:
+        pages[category_page(category.slug)] = environment.get_template(
+            "register_category.md.j2"
+        ).render(view=view, category=category, questions=view.questions_in(category.slug))
+    pages.update(render_downloads(view))
+    return pages

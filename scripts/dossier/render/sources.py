@@ -1,0 +1,148 @@
+"""Source pages, the sources index and the comparison of what the sources say, topic by topic."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import jinja2
+
+from dossier.model.citations import CitingPlace, ResolvedCitation, coverage
+from dossier.model.facts import Fact
+from dossier.model.sources import Claim, Source
+from dossier.model.topics import Topic
+from dossier.render.citations import citation_link, render_inline_citations
+from dossier.render.templating import escape_text, relative_link
+from dossier.site import (
+    ABSTRACT_FRAGMENT_PREFIX,
+    CLAIM_FRAGMENT_PREFIX,
+    DATE_EVIDENCE_FRAGMENT,
+    QUOTATION_FRAGMENT_PREFIX,
+    SOURCES_INDEX_PAGE,
+    source_page,
+)
+
+AUTOMATIC_SUMMARY_SENTENCES = 3
+
+# No sentence is covered: for a view built without checking, as in tests of a single page.
+NOTHING_COVERED: Mapping[str, frozenset[str]] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class SourcesView:
+    """What the source pages and the comparison show, gathered once for all of them."""
+
+    sources: tuple[Source, ...]
+    topics: tuple[Topic, ...]
+    citations: Mapping[tuple[str, str], ResolvedCitation]
+    """Resolved citations by (page, fragment)."""
+    cited_by: Mapping[str, Mapping[str, tuple[CitingPlace, ...]]]
+    """For each source id, the places citing each of its sentence anchors."""
+    facts: Mapping[str, tuple[Fact, ...]]
+    covered: Mapping[str, frozenset[str]]
+    """For each source id, the anchors claims or questions cite."""
+
+    def resolve(self, page: str, fragment: str) -> ResolvedCitation | None:
+        return self.citations.get((page, fragment))
+
+    def claim_citation(self, source: Source, claim: Claim) -> ResolvedCitation | None:
+        return self.resolve(source_page(source.id), f"{CLAIM_FRAGMENT_PREFIX}{claim.id}")
+
+    def claims_on(self, source: Source, topic: Topic) -> tuple[Claim, ...]:
+        return tuple(claim for claim in source.metadata.claims if claim.topic == topic.id)
+
+    def reporting(self, topic: Topic) -> tuple[Source, ...]:
+        """The curated sources that have a claim on `topic`."""
+        return tuple(source for source in self.sources if self.claims_on(source, topic))
+
+    def coverage(self, source: Source) -> tuple[frozenset[str], float]:
+        return coverage(source, self.covered)
+
+
+def build_view(
+    sources: tuple[Source, ...],
+    topics: tuple[Topic, ...],
+    citations: tuple[ResolvedCitation, ...],
+    facts: Mapping[str, tuple[Fact, ...]],
+    covered: Mapping[str, frozenset[str]] = NOTHING_COVERED,
+) -> SourcesView:
+    """What the source pages and the comparison show; `covered` as in CheckedProject."""
+    cited_by: dict[str, dict[str, list[CitingPlace]]] = defaultdict(lambda: defaultdict(list))
+    for citation in citations:
+        for sentence in citation.sentences:
+            cited_by[citation.source.id][sentence.anchor].append(citation.citation.place)
+    return SourcesView(
+        sources=tuple(sorted(sources, key=lambda source: source.id)),
+        topics=topics,
+        citations={(c.citation.place.page, c.citation.place.fragment): c for c in citations},
+        cited_by={
+            source_id: {anchor: tuple(places) for anchor, places in anchors.items()}
+            for source_id, anchors in cited_by.items()
+        },
+        facts=facts,
+        covered=covered,
+    )
+
+
+def link_from(page: str, place: CitingPlace) -> str:
+    """A relative Markdown link target from `page` to where `place` cites."""
+    if place.page == page:
+        return f"#{place.fragment}"
+    return f"{relative_link(page, place.page)}#{place.fragment}"
+
+
+def citer(view: SourcesView, page: str) -> Callable[[ResolvedCitation | None, str], str]:
+    """A template helper: the link to a resolved citation, or nothing if it did not resolve."""
+
+    def cite(resolved: ResolvedCitation | None, fragment: str) -> str:
+        return citation_link(resolved, page, fragment) if resolved else ""
+
+    return cite
+
+
+def render_source_page(source: Source, view: SourcesView, environment: jinja2.Environment) -> str:
+    page = source_page(source.id)
+    metadata = source.metadata
+    abstract = None
+    if metadata.abstract:
+        abstract = render_inline_citations(
+            " ".join(metadata.abstract.split()),
+            page,
+            view.resolve,
+            ABSTRACT_FRAGMENT_PREFIX,
+            escape_text,
+        )
+    cited, share = view.coverage(source)
+    return environment.get_template("source.md.j2").render(
+        source=source,
+        view=view,
+        page=page,
+        abstract=abstract,
+        automatic_summary=source.sentences[:AUTOMATIC_SUMMARY_SENTENCES],
+        topics=[topic for topic in view.topics if view.claims_on(source, topic)],
+        quotations=[
+            (quotation, view.resolve(page, f"{QUOTATION_FRAGMENT_PREFIX}{number}"))
+            for number, quotation in enumerate(metadata.quotations, start=1)
+        ],
+        facts=view.facts.get(source.id, ()),
+        cited=cited,
+        share=share,
+        cited_by=view.cited_by.get(source.id, {}),
+        date_evidence=view.resolve(page, DATE_EVIDENCE_FRAGMENT),
+        link=lambda place: link_from(page, place),
+        cite=citer(view, page),
+    )
+
+
+def render_sources_index(view: SourcesView, environment: jinja2.Environment) -> str:
+    return environment.get_template("sources_index.md.j2").render(view=view)
+
+
+def render_source_pages(view: SourcesView, environment: jinja2.Environment) -> dict[str, str]:
+    """The sources index and a page per source, keyed by path under docs/."""
+    pages = {SOURCES_INDEX_PAGE: render_sources_index(view, environment)}
+    for source in view.sources:
+        pages[source_page(source.id)] = render_source_page(source, view, environment)
+    return pages

@@ -1,0 +1,76 @@
+"""The Jinja environment and the escaping that every generated page shares."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+
+import jinja2
+
+from dossier import site
+
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "it": "Italian"}
+
+# Source text and user-written fields are shown, never interpreted. Beyond HTML's own specials,
+# every character that Markdown or a pymdown extension gives meaning to inside a line becomes a
+# character reference, so no inline pattern (emphasis, links, emoji, critic marks, keys, smart
+# symbols) can fire. Escaped text never starts a line, so block syntax (`1.`, `--8<--`) cannot.
+_MARKUP_CHARACTERS = "&<>\"'\\`*_{}[]()#+-!|~^=:$"
+_TEXT_ESCAPES = {ord(character): f"&#{ord(character)};" for character in _MARKUP_CHARACTERS}
+# A line break inside a sentence would let the next line start a Markdown block; HTML renders the
+# reference as the same white space.
+_TEXT_ESCAPES[ord("\n")] = "&#10;"
+
+
+_PROSE_ESCAPES = {**_TEXT_ESCAPES}
+del _PROSE_ESCAPES[ord("\n")]
+
+
+def escape_text(text: str) -> str:
+    """`text` as inert character data, safe in Markdown and HTML alike, shown exactly as written."""
+    return text.translate(_TEXT_ESCAPES)
+
+
+def escape_prose(text: str) -> str:
+    """Like escape_text, but line breaks stay, so blank lines still separate paragraphs."""
+    return text.translate(_PROSE_ESCAPES)
+
+
+def yaml_string(text: str) -> str:
+    """`text` as a YAML scalar, exactly: JSON strings are valid YAML."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def front_matter_string(text: str) -> str:
+    """A page title for front matter: HTML-escaped, since the theme prints titles unescaped in
+    its header, and quoted as a JSON string, which is valid YAML."""
+    return json.dumps(html.escape(text))
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """The Markdown link target from one page to another, both relative to docs/."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("dossier", "templates"),
+        autoescape=False,  # the output is Markdown: escaping is explicit, with the `text` filter
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["text"] = escape_text
+    environment.filters["front_matter_string"] = front_matter_string
+    environment.filters["yaml_string"] = yaml_string
+    environment.filters["language_name"] = language_name
+    environment.globals["relative"] = relative_link
+    # Templates ask the one owner of paths and fragment ids for them, and never spell one out.
+    environment.globals["site"] = site
+    return environment

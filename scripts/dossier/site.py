@@ -1,0 +1,132 @@
+"""The one owner of the project's folders, every page path and every fragment id of the site."""
+
+from __future__ import annotations
+
+import re
+
+RE_CATEGORY_INDEX = re.compile(r"register/[^/]+/index\.md")
+
+DOCS_DIRECTORY = "docs"
+SEEDS_DIRECTORY = "seeds"
+REGISTER_DIRECTORY = "docs/register"
+TEXT_SUFFIX = ".txt"
+SIDECAR_SUFFIX = ".yml"
+CATEGORIES_FILE = "categories.yml"
+TOPICS_FILE = "topics.yml"
+GAZETTEER_FILE = "gazetteer.yml"
+# Data files that live beside the seeds and describe them all, rather than being one.
+SEEDS_DATA_FILES = (TOPICS_FILE, GAZETTEER_FILE)
+
+SOURCES_INDEX_PAGE = "sources/index.md"
+COMPARISON_PAGE = "comparison.md"
+REGISTER_INDEX_PAGE = "register/index.md"
+REGISTER_DASHBOARD_PAGE = "register/dashboard.md"
+REGISTER_HISTORY_PAGE = "register/history.md"
+REGISTER_JSON = "register/register.json"
+REGISTER_CSV = "register/register.csv"
+
+# Fragments of the places on a source page that cite it: back-links from "Cited by" land there.
+DATE_EVIDENCE_FRAGMENT = "date-evidence"
+ABSTRACT_FRAGMENT_PREFIX = "abstract-cite"
+CLAIM_FRAGMENT_PREFIX = "claim-"
+QUOTATION_FRAGMENT_PREFIX = "quotation-"
+# Inline citations of a hand-written page are numbered under this prefix: `cite-1`, `cite-2`.
+INLINE_FRAGMENT_PREFIX = "cite"
+
+
+def source_page(source_id: str) -> str:
+    """The page of a source, relative to docs/."""
+    return f"sources/{source_id}.md"
+
+
+def question_page(question_id: str) -> str:
+    """The page of a question of the register, relative to docs/."""
+    return f"register/{question_id}.md"
+
+
+def category_page(category: str) -> str:
+    """The index page of one category of the register, relative to docs/."""
+    return f"register/{category}/index.md"
+
+
+def register_download(name: str) -> str:
+    """Where a file the register offers for download (an export, a schema) is published."""
+    return f"register/{name}"
+
+
+def evidence_fragment(number: int) -> str:
+    """The id of a question's `number`th evidence citation (from 1) on its page."""
+    return f"evidence-{number}"
+
+
+def answer_fragment(number: int) -> str:
+    """The id of the `number`th citation (from 1) of a question's answer on its page."""
+    return f"answer-{number}"
+
+
+def evidence_link_fragment(number: int) -> str:
+    """The id of the link from a question's `number`th evidence quote to the cited sentence."""
+    return f"evidence-link-{number}"
+
+
+def answer_link_fragment(number: int) -> str:
+    return f"answer-link-{number}"
+
+
+def claim_fragment(claim_id: str) -> str:
+    return f"{CLAIM_FRAGMENT_PREFIX}{claim_id}"
+
+
+def claim_link_fragment(claim_id: str) -> str:
+    """The id of the link from a claim on its source's page to the sentence it rests on."""
+    return f"claim-link-{claim_id}"
+
+
+def comparison_claim_fragment(source_label: str, claim_id: str) -> str:
+    """The id of the link from a claim on the comparison page to the sentence it rests on."""
+    return f"compare-{source_label}-{claim_id}"
+
+
+def quotation_fragment(number: int) -> str:
+    return f"{QUOTATION_FRAGMENT_PREFIX}{number}"
+
+
+def topic_fragment(topic_id: str) -> str:
+    """The id of a topic's explanation on the comparison page, and its citations' prefix."""
+    return topic_id.replace(".", "-")
+
+
+def question_id_of_file(path: str) -> str | None:
+    """The id of the question in the project file `path`, or None if it holds no question."""
+    parts = path.split("/")
+    if path.startswith(f"{REGISTER_DIRECTORY}/") and len(parts) == 4 and path.endswith(".md"):
+        return f"{parts[2]}/{parts[3].removesuffix('.md')}"
+    return None
+
+
+def source_id_of_file(path: str) -> str | None:
+    """The id of the source whose text or sidecar is the project file `path`, or None."""
+    parts = path.split("/")
+    if (
+        path.startswith(f"{SEEDS_DIRECTORY}/")
+        and len(parts) == 2
+        and path.endswith((TEXT_SUFFIX, SIDECAR_SUFFIX))
+        and parts[1] not in SEEDS_DATA_FILES
+    ):
+        return parts[1].rsplit(".", 1)[0]
+    return None
+
+
+def is_register_page(page: str) -> bool:
+    """Whether `page` belongs to the register: its questions, categories and indexes."""
+    return page.startswith("register/")
+
+
+def is_generated_page(page: str) -> bool:
+    """Whether the dossier generates the page at `page` (relative to docs/)."""
+    return (
+        page.startswith("sources/")
+        or page
+        in (COMPARISON_PAGE, REGISTER_INDEX_PAGE, REGISTER_DASHBOARD_PAGE, REGISTER_HISTORY_PAGE)
+        or RE_CATEGORY_INDEX.fullmatch(page) is not None
+    )

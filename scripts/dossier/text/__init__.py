@@ -1,0 +1,1 @@
+"""Text syntaxes shared by the stages: YAML with the line of every key, inline citations."""
