@@ -10,7 +10,7 @@ import yaml
 
 from conftest import EXAMPLE_ARTICLE, PROJECT_ROOT, ExampleProject, run_dossier, without_curation
 from dossier.build import check_project
-from dossier.load.register import slugify
+from dossier.load.new_files import slugify
 from dossier.site import question_page
 from dossier.text.folding import fold_for_watch
 
