@@ -17,7 +17,7 @@ from conftest import (
 )
 from dossier.adapters.cli import main
 from dossier.build import check_project
-from dossier.load.register import slugify
+from dossier.load.new_files import slugify
 from dossier.text.folding import fold_for_watch
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,19 @@ class Build:
     project: CheckedProject
     findings: tuple[Finding, ...]
     """Every finding, sorted by file and line."""
-    pages: Mapping[str, str]
-    """Every page of the site by its path under docs/; empty when the project has errors."""
+    as_of: datetime.date
+    """The date ages on pages count to: the last commit's, or today outside git."""
+    history: ProjectHistory
+
+    @functools.cached_property
+    def pages(self) -> Mapping[str, str]:
+        """Every page of the site by its path under docs/; empty when the project has errors.
+
+        Rendered when first asked for: `check` never asks, and so never pays for rendering.
+        """
+        if self.failures(strict=False):
+            return {}
+        return render_pages(self.project, self.as_of, self.history.changes)
 
     def failures(self, *, strict: bool) -> tuple[Finding, ...]:
         """The findings that fail a command or a build, `--strict` or not."""
@@ -42,8 +54,4 @@ def build(root: Path, *, today: datetime.date, history: ProjectHistory) -> Build
     pages count to the last commit, so that the same commit renders the same bytes on any day.
     """
     checked = check_project(root, today)
-    pages: Mapping[str, str] = {}
-    if not failing(checked.findings, strict=False):
-        as_of = history.last_changed or today
-        pages = render_pages(checked, as_of, history.changes)
-    return Build(checked, checked.findings, pages)
+    return Build(checked, checked.findings, history.last_changed or today, history)

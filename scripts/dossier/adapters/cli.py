@@ -13,9 +13,10 @@ from dossier.adapters.git import RevisionError, export_for_diff, project_history
 from dossier.adapters.output import OutputError, check_output_folder, write_new_files, write_pages
 from dossier.build import Build, build
 from dossier.checks.register_diff import diff_states
-from dossier.load.register import RegisterError, load_categories, new_question_path
+from dossier.load.new_files import RegisterError, SourceError, new_question_path, plan_new_sources
+from dossier.load.register import load_categories
 from dossier.load.register_state import read_state
-from dossier.load.sources import SourceError, load_sources, plan_new_sources
+from dossier.load.sources import load_sources
 from dossier.model.history import ProjectHistory
 from dossier.model.vocabulary import LANGUAGES, SOURCE_KINDS
 from dossier.render.new_files import new_question_text, new_source_files

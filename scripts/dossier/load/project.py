@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dossier.load.gazetteer import load_gazetteer
-from dossier.load.register import load_register, split_front_matter
+from dossier.load.register import load_register
 from dossier.load.sources import load_sources
 from dossier.load.textfiles import read_text
 from dossier.load.topics import load_topics
@@ -32,6 +32,7 @@ from dossier.site import (
     source_page,
     topic_fragment,
 )
+from dossier.text.front_matter import split_front_matter
 from dossier.text.inline_citations import find_inline_citations
 
 

@@ -1,10 +1,8 @@
-"""Load the register of open questions: its categories and each question file, schema-checked."""
+"""Load the register: its categories and each question file, schema-checked, into the model."""
 
 from __future__ import annotations
 
 import datetime
-import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -22,17 +20,8 @@ from dossier.site import (
     evidence_fragment,
     question_page,
 )
+from dossier.text.front_matter import split_front_matter
 from dossier.text.yamldoc import YamlDocument, iso_dates
-
-RE_FRONT_MATTER = re.compile(
-    r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
-)
-RE_SLUG_WORD = re.compile(r"[a-z0-9]+")
-SLUG_LENGTH = 60
-
-
-class RegisterError(ValueError):
-    """A request about the register that cannot be carried out, with what to do instead."""
 
 
 def load_categories(register: Path, root: Path) -> tuple[tuple[Category, ...], list[Finding]]:
@@ -55,47 +44,6 @@ def load_categories(register: Path, root: Path) -> tuple[tuple[Category, ...], l
         if index not in invalid
     )
     return categories, schema_findings(document.data, document, relative, CATEGORIES_SCHEMA)
-
-
-def slugify(title: str) -> str:
-    """`who-can-revoke-the-keys` for "Who can revoke the keys?": ASCII words, 60 characters."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-    slug = ""
-    for word in RE_SLUG_WORD.findall(ascii_title):
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > SLUG_LENGTH:
-            break
-        slug = candidate
-    return slug
-
-
-def new_question_path(
-    register: Path, categories: tuple[Category, ...], category: str, title: str
-) -> Path:
-    """Where a new question titled `title` goes; RegisterError if it cannot go anywhere."""
-    slugs = [known.slug for known in categories]
-    if category not in slugs:
-        raise RegisterError(f"unknown category {category!r}; categories: {', '.join(slugs)}")
-    if not title.strip().endswith("?"):
-        raise RegisterError(f"the title {title!r} is not a question; end it with '?'")
-    slug = slugify(title)
-    if not slug:
-        raise RegisterError(f"the title {title!r} has no letters or digits to make a file name of")
-    target = register / category / f"{slug}.md"
-    if target.exists():
-        raise RegisterError(
-            f"{REGISTER_DIRECTORY}/{category}/{slug}.md exists already; "
-            "choose another title, or edit that question"
-        )
-    return target
-
-
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter YAML, body, line the body starts on), or None without front matter."""
-    match = RE_FRONT_MATTER.match(text)
-    if not match:
-        return None
-    return match.group("yaml") or "", text[match.end() :], text.count("\n", 0, match.end()) + 1
 
 
 def _citation(

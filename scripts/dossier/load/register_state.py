@@ -6,9 +6,9 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from dossier.load.register import split_front_matter
 from dossier.model.register_diff import ProjectState, QuestionState
 from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY
+from dossier.text.front_matter import split_front_matter
 from dossier.text.yamldoc import YamlDocumentError, iso_dates, parse_yaml
 
 

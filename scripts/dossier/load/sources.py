@@ -1,38 +1,18 @@
-"""Load the seed articles and their sidecars, verify them, and segment their text."""
+"""Load the seed articles: each text with its sidecar, checksum verified, text segmented."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from dossier.load.segmentation import segment
-from dossier.load.textfiles import decode_utf8, links_outside, parse_yaml_text, read_text
-from dossier.load.validation import schema_findings
+from dossier.load.sidecars import parse_sidecar
+from dossier.load.textfiles import decode_utf8, links_outside, read_text
 from dossier.model import findings
 from dossier.model.findings import Finding
-from dossier.model.schemas import SOURCE_SCHEMA, load_schema
-from dossier.model.sources import (
-    RE_SOURCE_ID,
-    Claim,
-    NewSource,
-    Quotation,
-    SidecarQuote,
-    Source,
-    SourceMetadata,
-)
-from dossier.model.vocabulary import LANGUAGES
+from dossier.model.sources import RE_SOURCE_ID, Source
 from dossier.site import SEEDS_DATA_FILES, SEEDS_DIRECTORY, SIDECAR_SUFFIX, TEXT_SUFFIX
-from dossier.text.yamldoc import YamlDocument, iso_dates
-
-# The number add-source gives a new seed: one more than the highest, at least three digits.
-RE_NUMBERED_ID = re.compile(r"^(?P<number>[0-9]+)_")
-
-
-class SourceError(ValueError):
-    """A file that cannot become a source, with what to do instead."""
 
 
 @dataclass(frozen=True)
@@ -57,97 +37,6 @@ def decode_text(data: bytes, path: str) -> tuple[str | None, list[Finding]]:
             findings.error(path, 1, "the article is empty", "Paste the article's text into it.")
         ]
     return text, []
-
-
-def _sidecar_problems(document: YamlDocument, path: str) -> list[Finding]:
-    if not isinstance(document.data, dict):
-        fields = ", ".join(load_schema(SOURCE_SCHEMA)["properties"])
-        return [
-            findings.error(
-                path,
-                1,
-                "the sidecar is not a mapping of fields",
-                f"Write one `field: value` per line; fields: {fields}.",
-            )
-        ]
-    return schema_findings(document.data, document, path, SOURCE_SCHEMA)
-
-
-def _sidecar_quote(document: YamlDocument, path: tuple[str | int, ...]) -> SidecarQuote | None:
-    data: Any = document.data
-    for key in path:
-        data = data.get(key) if isinstance(data, dict) else data[key]
-        if data is None:
-            return None
-    return SidecarQuote(
-        quote=data["quote"],
-        prefix=data.get("prefix", ""),
-        suffix=data.get("suffix", ""),
-        note=data.get("note"),
-        line=document.line_of((*path, "quote")),
-    )
-
-
-def _claims(document: YamlDocument) -> tuple[Claim, ...]:
-    return tuple(
-        Claim(
-            id=claim["id"],
-            topic=claim["topic"],
-            text=claim["text"],
-            cite=_required_quote(document, ("claims", index, "cite")),
-            line=document.line_of(("claims", index)),
-        )
-        for index, claim in enumerate(document.data.get("claims", []))
-    )
-
-
-def _quotations(document: YamlDocument) -> tuple[Quotation, ...]:
-    return tuple(
-        Quotation(
-            speaker=quotation["speaker"],
-            translation=quotation["translation"],
-            cite=_required_quote(document, ("quotations", index, "cite")),
-        )
-        for index, quotation in enumerate(document.data.get("quotations", []))
-    )
-
-
-def _required_quote(document: YamlDocument, path: tuple[str | int, ...]) -> SidecarQuote:
-    quote = _sidecar_quote(document, path)
-    if quote is None:  # the schema requires it; this only tells the type checker
-        raise ValueError(f"no quote at {path}")
-    return quote
-
-
-def parse_sidecar(
-    text: str, path: str
-) -> tuple[SourceMetadata | None, YamlDocument | None, list[Finding]]:
-    """Metadata from a sidecar's text, or None with findings for every problem in it."""
-    document, unparsed = parse_yaml_text(text, path)
-    if document is None:
-        return None, None, unparsed
-    document = YamlDocument(iso_dates(document.data), document.lines)
-    problems = _sidecar_problems(document, path)
-    if problems:
-        return None, document, problems
-    data = document.data
-    metadata = SourceMetadata(
-        title=data["title"],
-        language=data["language"],
-        kind=data["kind"],
-        outlet=data["outlet"],
-        published=data["published"],
-        url=data["url"],
-        reports_cited=tuple(data["reports_cited"]),
-        sha256=data["sha256"],
-        notes=data.get("notes"),
-        date_evidence=_sidecar_quote(document, ("date_evidence",)),
-        abstract=data.get("abstract"),
-        abstract_line=document.line_of(("abstract",)),
-        claims=_claims(document),
-        quotations=_quotations(document),
-    )
-    return metadata, document, []
 
 
 def _seed_files(seeds: Path, root: Path) -> tuple[dict[str, dict[str, Path]], list[Finding]]:
@@ -272,35 +161,3 @@ def load_sources(root: Path) -> LoadedSources:
             if source is not None:
                 sources.append(source)
     return LoadedSources(tuple(sources), tuple(found))
-
-
-def plan_new_sources(seeds: Path, files: list[tuple[str, bytes]], language: str) -> list[NewSource]:
-    """Names for new articles, numbered after the last seed: `NNN_<16 hex of sha256>`.
-
-    Raises SourceError, naming every refused file, if the language is not one the segmenter
-    knows, or any file is not UTF-8 text, is empty, or is already a seed (same bytes), so that
-    nothing is written unless everything can be.
-    """
-    if language not in LANGUAGES:
-        raise SourceError(f"unknown language {language!r}; languages: {', '.join(LANGUAGES)}")
-    existing = {sha256_hex(path.read_bytes()): path.name for path in sorted(seeds.glob("*.txt"))}
-    numbers = [
-        int(m.group("number")) for p in seeds.glob("*.txt") if (m := RE_NUMBERED_ID.match(p.name))
-    ]
-    next_number = max(numbers, default=-1) + 1
-    planned = []
-    refusals = []
-    for original, data in files:
-        checksum = sha256_hex(data)
-        _, problems = decode_text(data, original)
-        if problems:
-            refusals.append(f"{original}: {problems[0].message}")
-        elif checksum in existing:
-            refusals.append(f"{original}: already in seeds/ as {existing[checksum]}")
-        else:
-            existing[checksum] = original
-            planned.append(NewSource(f"{next_number:03d}_{checksum[:16]}", data, original))
-            next_number += 1
-    if refusals:
-        raise SourceError("; ".join(refusals))
-    return planned

@@ -36,7 +36,7 @@ class ProjectState:
     """Source id: (sha256 of its text, its sidecar's fields)."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class RegisterDiff:
     added: list[tuple[str, str]] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)

@@ -1,1 +1,1 @@
-"""Text syntaxes shared by the stages: YAML with the line of every key, inline citations."""
+"""Text syntaxes shared by the stages: YAML with lines, front matter, inline citations, folding."""
