@@ -29,7 +29,7 @@ def test_citations_are_found_with_their_line_and_context_and_code_is_skipped() -
     inline, problems = find_inline_citations(PAGE, "docs/notes/page.md", "notes/page.md")
 
     assert problems == []
-    citations = [item.citation for item in inline]
+    citations = inline
     assert [(c.quote, c.prefix, c.suffix, c.place.line, c.place.fragment) for c in citations] == [
         ("negó que se hubiera alcanzado", "", "", 3, "cite-1"),
         ("garantizar la seguridad", "busca", "", 4, "cite-2"),
@@ -47,14 +47,15 @@ def test_a_malformed_citation_is_an_error_that_shows_the_syntax() -> None:
     assert problem.message.startswith(f"malformed citation starting '[@{SPANISH} Italia negocia]")
     assert (
         problem.hint
-        == 'Write [@SOURCE "quote"], optionally with prefix="...", suffix="..." or show before the ].'
+        == 'Write [@SOURCE "quote"], optionally with prefix="...", suffix="..." or show before the ], '
+        'or a claim of absence, [@SOURCE !"term" "term"].'
     )
 
 
 def test_a_citation_renders_as_a_link_to_the_sentence_titled_with_the_exact_text() -> None:
     markdown = f'# T\n\nDenied [@{SPANISH} "negó que se hubiera alcanzado"].\n'
     inline, _ = find_inline_citations(markdown, "docs/notes/t.md", "notes/t.md")
-    resolved, _ = resolve_citation(inline[0].citation, SOURCES)
+    resolved, _ = resolve_citation(inline[0], SOURCES)
 
     rendered = render_inline_citations(markdown, "notes/t.md", lambda page, fragment: resolved)
 
@@ -70,4 +71,4 @@ def test_a_stray_backtick_does_not_hide_the_citations_of_later_paragraphs() -> N
 
     inline, _ = find_inline_citations(page, "docs/t.md", "t.md")
 
-    assert [item.citation.quote for item in inline] == ["no such words"]
+    assert [citation.quote for citation in inline] == ["no such words"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from dossier.checks.absence import absence_findings
 from dossier.checks.citations import covered_anchors, resolve_citation
 from dossier.checks.curation import curation_findings
 from dossier.checks.facts import extract_facts
@@ -46,6 +47,9 @@ def check(loaded: LoadedProject, today: datetime.date) -> CheckedProject:
     found += claim_findings(loaded.sources, loaded.topics)
     resolved, citation_problems = resolve_citations(loaded)
     found += citation_problems
+    found += absence_findings(
+        loaded.absence_claims, loaded.sources, loaded.unloaded_source_ids, resolved
+    )
     found += curation_findings(loaded.sources, list(resolved))
     hits = find_watch_hits(loaded.questions, loaded.sources)
     found += watch_findings(hits, loaded.questions)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dossier.model.citations import ResolvedCitation
+from dossier.model.citations import ALL_SOURCES, AbsenceClaim, ResolvedCitation
 from dossier.render.templating import escape_text, relative_link
 from dossier.site import source_page
-from dossier.text.inline_citations import find_inline_citations
+from dossier.text.inline_citations import inline_items
 
 
 def short_source_label(source_id: str) -> str:
@@ -24,6 +24,20 @@ def citation_link(resolved: ResolvedCitation, page: str, fragment: str) -> str:
     return f"{link}{{#{fragment} .dossier-cite}}"
 
 
+def absence_note(absence: AbsenceClaim, page: str) -> str:
+    """What a reader sees of a claim of absence: where the words were searched for, and which."""
+    searched = ", ".join(f"“{escape_text(term)}”" for term in absence.terms)
+    if absence.within is not None:
+        where = "nowhere else in the text"
+    elif absence.source_id == ALL_SOURCES:
+        where = "in none of the sources"
+    else:
+        target = relative_link(page, source_page(absence.source_id))
+        where = f"not in the text of [{short_source_label(absence.source_id)}]({target})"
+    fragment = "" if absence.within else f' id="{absence.place.fragment}"'
+    return f'<span class="dossier-absence"{fragment}>({where}; searched: {searched})</span>'
+
+
 def render_inline_citations(
     markdown: str,
     page: str,
@@ -37,18 +51,21 @@ def render_inline_citations(
     makes the text between citations inert. Hand-written pages pass none and keep their Markdown.
     """
     keep: Callable[[str], str] = escape or (lambda text: text)
-    inline, _ = find_inline_citations(markdown, page, page, fragment_prefix=fragment_prefix)
+    items, _ = inline_items(markdown, page, page, fragment_prefix=fragment_prefix)
     parts = []
     position = 0
-    for item in inline:
-        resolved = resolve(page, item.citation.place.fragment)
+    for item in items:
         parts.append(keep(markdown[position : item.start]))
-        if resolved is None:
+        position = item.end
+        resolved = resolve(page, item.citation.place.fragment) if item.citation else None
+        if item.citation is not None and resolved is None:
             parts.append(markdown[item.start : item.end])
-        else:
+            continue
+        if resolved is not None:
             if item.show:
                 parts.append(f"“{escape_text(' '.join(resolved.source_text.split()))}” ")
-            parts.append(citation_link(resolved, page, item.citation.place.fragment))
-        position = item.end
+            parts.append(citation_link(resolved, page, resolved.citation.place.fragment))
+        if item.absence is not None:
+            parts.append((" " if resolved else "") + absence_note(item.absence, page))
     parts.append(keep(markdown[position:]))
     return "".join(parts)
