@@ -92,10 +92,13 @@ def universal_findings(statements: Iterable[Statement]) -> list[Finding]:
             phrase = _universal_phrase(sentence)
             if phrase is None or RE_ABSENCE.search(sentence):
                 continue
-            cites = RE_CITATION.search(sentence) is not None
-            if not (statement.always_about_sources or cites):
-                if not RE_ABOUT_THE_SOURCES.search(RE_QUOTED.sub(" ", sentence)):
-                    continue
+            about_the_sources = (
+                statement.always_about_sources
+                or RE_CITATION.search(sentence) is not None
+                or RE_ABOUT_THE_SOURCES.search(RE_QUOTED.sub(" ", sentence)) is not None
+            )
+            if not about_the_sources:
+                continue
             line = statement.line + statement.text.count("\n", 0, offset)
             shown = " ".join(RE_CITATION.sub("[…]", sentence).split())
             problems.append(
