@@ -15,13 +15,34 @@ def short_source_label(source_id: str) -> str:
     return source_id.split("_", 1)[0]
 
 
-def citation_link(resolved: ResolvedCitation, page: str, fragment: str) -> str:
-    """A Markdown link from `page` to the cited sentence, titled with the exact quoted text."""
+def quote_translation(resolved: ResolvedCitation) -> str | None:
+    """The dossier's translation of the sentences a quote is in, or None without one for each."""
+    translations = resolved.source.metadata.translations
+    parts = [translations.get(sentence.anchor) for sentence in resolved.sentences]
+    return " ".join(part for part in parts if part) if all(parts) else None
+
+
+def citation_link(
+    resolved: ResolvedCitation, page: str, fragment: str, *, with_translation: bool = True
+) -> str:
+    """A Markdown link from `page` to the cited sentence, titled with the exact quoted text.
+
+    With a translation, the link is described by it, and hovering or focusing shows it; a
+    caller that shows the translation itself passes `with_translation=False`.
+    """
     target = relative_link(page, source_page(resolved.source.id))
     label = f"{short_source_label(resolved.source.id)} {resolved.anchor}"
     title = escape_text(" ".join(resolved.source_text.split()))
     link = f'[\\[{escape_text(label)}\\]]({target}#{resolved.anchor} "{title}")'
-    return f"{link}{{#{fragment} .dossier-cite}}"
+    translation = quote_translation(resolved) if with_translation else None
+    if translation is None:
+        return f"{link}{{#{fragment} .dossier-cite}}"
+    return (
+        f'{link}{{#{fragment} .dossier-cite aria-describedby="{fragment}-translation"}}'
+        f'<span class="dossier-cite-translation translation" id="{fragment}-translation" '
+        f'lang="en" role="tooltip">Our translation of the sentence: {escape_text(translation)}'
+        "</span>"
+    )
 
 
 def absence_note(absence: AbsenceClaim, page: str) -> str:

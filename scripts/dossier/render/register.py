@@ -21,7 +21,7 @@ from dossier.model.sources import Source
 from dossier.model.vocabulary import PRIORITIES, STATUSES, UNRESOLVED_STATUSES
 from dossier.model.watch import WatchHit
 from dossier.render.charts import BarChart, stacked_bar_chart
-from dossier.render.citations import citation_link, render_inline_citations
+from dossier.render.citations import citation_link, quote_translation, render_inline_citations
 from dossier.render.templating import escape_prose, relative_link
 from dossier.site import SEEDS_DATA_FILES, question_page
 
@@ -226,7 +226,10 @@ def render_question_page(
         if question.answer
         else [],
         secondary=answered_only_from_news(question, view),
-        cite=lambda resolved, fragment: citation_link(resolved, page, fragment),
+        cite=lambda resolved, fragment, with_translation=True: citation_link(
+            resolved, page, fragment, with_translation=with_translation
+        ),
+        translate=quote_translation,
         link=lambda to_page: relative_link(page, to_page),
         hits=view.watch_hits.get(question.id, ()),
         basis_label=BASIS_LABELS[question.basis],
