@@ -67,3 +67,14 @@ def test_in_prose_only_sentences_about_the_articles_count() -> None:
         "10: universal statement without proof ('only'): 'The article only names the price.'"
     ]
     assert flagged('It only says so [@000_abc "Italia negocia"].', always_about_sources=False)
+
+
+def test_a_plain_text_field_cannot_hold_the_proof_so_it_is_flagged_anyway() -> None:
+    note = Statement(f"The article never names it {PROOF}.", "q.md", 7, True, can_prove=False)
+
+    (finding,) = universal_findings([note])
+
+    assert finding.hint == (
+        "Reword it to say no more than its quote: this field is plain text, so put a claim of "
+        'absence, [@SOURCE !"term"], in the question\'s text instead.'
+    )

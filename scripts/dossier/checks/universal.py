@@ -40,6 +40,10 @@ RE_UNIVERSAL = re.compile(
 RE_ABOUT_THE_SOURCES = re.compile(
     r"(?i)\b(?:articles?|the[ ]sources|both[ ]sources|either[ ]source|reuters|bloomberg)\b"
 )
+PLAIN_TEXT_HINT = (
+    "Reword it to say no more than its quote: this field is plain text, so put a claim of "
+    'absence, [@SOURCE !"term"], in the question\'s text instead.'
+)
 HINT = (
     'Add a claim of absence that proves it, [@SOURCE !"term"] (or [@all !"term"]), '
     "or reword it to say no more than the sources."
@@ -55,6 +59,8 @@ class Statement:
     line: int
     always_about_sources: bool
     """True for data fields about the sources; False for prose, judged sentence by sentence."""
+    can_prove: bool = True
+    """Whether `check` reads claims of absence written here; a plain-text field cannot hold one."""
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -90,7 +96,7 @@ def universal_findings(statements: Iterable[Statement]) -> list[Finding]:
     for statement in statements:
         for offset, sentence in _sentences(statement.text):
             phrase = _universal_phrase(sentence)
-            if phrase is None or RE_ABSENCE.search(sentence):
+            if phrase is None or (statement.can_prove and RE_ABSENCE.search(sentence)):
                 continue
             about_the_sources = (
                 statement.always_about_sources
@@ -106,7 +112,7 @@ def universal_findings(statements: Iterable[Statement]) -> list[Finding]:
                     statement.path,
                     line,
                     f"universal statement without proof ({phrase!r}): {shown!r}",
-                    HINT,
+                    HINT if statement.can_prove else PLAIN_TEXT_HINT,
                 )
             )
     return problems
@@ -117,7 +123,7 @@ def project_statements(loaded: LoadedProject) -> Iterator[Statement]:
     for source in loaded.sources:
         metadata = source.metadata
         for claim in metadata.claims:
-            yield Statement(claim.text, source.sidecar_path, claim.line, True)
+            yield Statement(claim.text, source.sidecar_path, claim.line, True, can_prove=False)
         if metadata.abstract:
             yield Statement(metadata.abstract, source.sidecar_path, metadata.abstract_line, True)
     topics_file = f"{SEEDS_DIRECTORY}/{TOPICS_FILE}"
@@ -126,9 +132,12 @@ def project_statements(loaded: LoadedProject) -> Iterator[Statement]:
             yield Statement(topic.difference, topics_file, topic.difference_line, True)
     for question in loaded.questions:
         for evidence, note in zip(question.evidence, question.evidence_notes, strict=True):
-            yield Statement(note, question.path, evidence.place.line, True)
+            yield Statement(note, question.path, evidence.place.line, True, can_prove=False)
         if question.answer is not None:
-            yield Statement(question.answer.text, question.path, question.line_of("answer"), True)
+            answer = question.answer.text
+            yield Statement(
+                answer, question.path, question.line_of("answer"), True, can_prove=False
+            )
         yield Statement(question.body, question.path, question.body_line, False)
     for page, markdown in loaded.pages.items():
         yield Statement(markdown, f"{DOCS_DIRECTORY}/{page}", 1, False)
