@@ -29,7 +29,7 @@ def test_citations_are_found_with_their_line_and_context_and_code_is_skipped() -
     inline, problems = find_inline_citations(PAGE, "docs/notes/page.md", "notes/page.md")
 
     assert problems == []
-    citations = [item.citation for item in inline]
+    citations = inline
     assert [(c.quote, c.prefix, c.suffix, c.place.line, c.place.fragment) for c in citations] == [
         ("negó que se hubiera alcanzado", "", "", 3, "cite-1"),
         ("garantizar la seguridad", "busca", "", 4, "cite-2"),
@@ -47,21 +47,25 @@ def test_a_malformed_citation_is_an_error_that_shows_the_syntax() -> None:
     assert problem.message.startswith(f"malformed citation starting '[@{SPANISH} Italia negocia]")
     assert (
         problem.hint
-        == 'Write [@SOURCE "quote"], optionally with prefix="...", suffix="..." or show before the ].'
+        == 'Write [@SOURCE "quote"], optionally with prefix="...", suffix="..." or show before the ], '
+        'or a claim of absence, [@SOURCE !"term" "term"].'
     )
 
 
 def test_a_citation_renders_as_a_link_to_the_sentence_titled_with_the_exact_text() -> None:
     markdown = f'# T\n\nDenied [@{SPANISH} "negó que se hubiera alcanzado"].\n'
     inline, _ = find_inline_citations(markdown, "docs/notes/t.md", "notes/t.md")
-    resolved, _ = resolve_citation(inline[0].citation, SOURCES)
+    resolved, _ = resolve_citation(inline[0], SOURCES)
 
     rendered = render_inline_citations(markdown, "notes/t.md", lambda page, fragment: resolved)
 
     assert rendered == (
         "# T\n\nDenied "
         f'[\\[000 p8&#45;s1\\]](../sources/{SPANISH}.md#p8-s1 "negó que se hubiera alcanzado")'
-        "{#cite-1 .dossier-cite}.\n"
+        '{#cite-1 .dossier-cite aria-describedby="cite-1-translation"}'
+        '<span class="dossier-cite-translation translation" id="cite-1-translation" lang="en" '
+        'role="tooltip">Our translation of the sentence: However, the Prime Minister&#39;s office '
+        "denied that an agreement had been reached on the supply of new services.</span>.\n"
     )
 
 
@@ -70,4 +74,4 @@ def test_a_stray_backtick_does_not_hide_the_citations_of_later_paragraphs() -> N
 
     inline, _ = find_inline_citations(page, "docs/t.md", "t.md")
 
-    assert [item.citation.quote for item in inline] == ["no such words"]
+    assert [citation.quote for citation in inline] == ["no such words"]

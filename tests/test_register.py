@@ -39,7 +39,7 @@ def test_a_valid_question_loads_with_its_fields_and_resolved_evidence(
     register_project: ExampleProject,
 ) -> None:
     register_project.add_question(
-        "crypto-scheme/keys", body='Only [@000_abc "El cifrado de datos"].\n'
+        "crypto-scheme/keys", body='It names data encryption [@000_abc "El cifrado de datos"].\n'
     )
 
     checked = check_project(register_project.root, TODAY)

@@ -26,7 +26,7 @@ def pages(example_project: ExampleProject) -> Mapping[str, str]:
         raised="2026-11-03",
         watch=["cifrado"],
         related=["architecture/tier"],
-        body='Only data encryption is named [@000_abc "El cifrado de datos"].\n',
+        body='Data encryption is named [@000_abc "El cifrado de datos"].\n',
     )
     example_project.add_question(
         "architecture/tier",
@@ -89,7 +89,7 @@ def test_a_question_page_has_its_generated_header_then_its_body(pages: Mapping[s
     )
     assert "- [Which service tier?](../architecture/tier.md)" in page
     assert page.endswith(
-        'Only data encryption is named [\\[000 p1&#45;s2\\]](../../sources/000_abc.md#p1-s2 "El cifrado de datos"){#cite-1 .dossier-cite}.\n'
+        'Data encryption is named [\\[000 p1&#45;s2\\]](../../sources/000_abc.md#p1-s2 "El cifrado de datos"){#cite-1 .dossier-cite}.\n'
     )
 
 

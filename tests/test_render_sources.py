@@ -131,3 +131,20 @@ def test_the_comparison_matches_its_golden_file(
     assert checked.errors == ()
 
     golden("comparison.md", render_pages(checked, TODAY)["comparison.md"])
+
+
+def test_cited_by_lists_a_page_once_per_sentence(example_project: ExampleProject) -> None:
+    example_project.add_seed("000_abc", "Italia negocia un acuerdo con SpaceX.\n")
+    example_project.add_categories("crypto-scheme")
+    example_project.add_question(
+        "crypto-scheme/keys",
+        title="Who holds the keys?",
+        body='Twice: [@000_abc "un acuerdo"] and [@000_abc "con SpaceX"].\n',
+    )
+    checked = check_project(example_project.root, TODAY)
+
+    page = render_pages(checked, TODAY)["sources/000_abc.md"]
+
+    (row,) = [line for line in page.splitlines() if line.startswith("| [p1-s1](#p1-s1) |")]
+    assert row.count("Who holds the keys?") == 1
+    assert "(../register/crypto-scheme/keys.md#evidence-1)" in row

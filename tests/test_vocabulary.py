@@ -26,7 +26,7 @@ def test_the_vocabularies_are_the_schemas_lists_in_their_order() -> None:
     assert STATUSES == ("open", "partially-answered", "answered", "superseded", "withdrawn")
     assert PRIORITIES == ("high", "medium", "low")
     assert BASES == ("not-mentioned", "stated-unspecified", "conflicting", "inference")
-    assert RESOLVE_BEFORE == ("contract", "deployment", "operation")
+    assert RESOLVE_BEFORE == ("contract", "deployment", "operation", "reliance")
     assert LANGUAGES == ("en", "es", "it")
 
 

@@ -9,6 +9,34 @@ from dossier.model.findings import Finding
 from dossier.model.sources import Source
 
 
+def translation_findings(source: Source) -> list[Finding]:
+    """A curated source translates each sentence, and only its own sentences."""
+    metadata = source.metadata
+    anchors = [sentence.anchor for sentence in source.sentences]
+    unknown = sorted(set(metadata.translations) - set(anchors))
+    untranslated = [anchor for anchor in anchors if anchor not in metadata.translations]
+    problems = []
+    if unknown:
+        problems.append(
+            findings.error(
+                source.sidecar_path,
+                metadata.translations_line,
+                f"translations of sentences {source.id} does not have: #{', #'.join(unknown)}",
+                f"Key each translation by a sentence anchor, #{anchors[0]} to #{anchors[-1]}.",
+            )
+        )
+    if untranslated:
+        problems.append(
+            findings.warning(
+                source.sidecar_path,
+                metadata.translations_line,
+                f"{source.id} has no translation of #{', #'.join(untranslated)}",
+                "Add each sentence's English translation under `translations:`, by anchor.",
+            )
+        )
+    return problems
+
+
 def curation_findings(
     sources: tuple[Source, ...], citations: list[ResolvedCitation]
 ) -> list[Finding]:
@@ -26,6 +54,7 @@ def curation_findings(
                 )
             )
             continue
+        problems += translation_findings(source)
         cited, share = coverage(source, covered)
         if share < 1:
             uncited = [s.anchor for s in source.sentences if s.anchor not in cited]

@@ -10,7 +10,7 @@ from dossier.load.sources import load_sources
 from dossier.load.textfiles import read_text
 from dossier.load.topics import load_topics
 from dossier.model import findings
-from dossier.model.citations import Citation, CitingPlace
+from dossier.model.citations import AbsenceClaim, Citation, CitingPlace
 from dossier.model.findings import Finding
 from dossier.model.project import LoadedProject
 from dossier.model.register import Question
@@ -33,7 +33,7 @@ from dossier.site import (
     topic_fragment,
 )
 from dossier.text.front_matter import split_front_matter
-from dossier.text.inline_citations import find_inline_citations
+from dossier.text.inline_citations import find_absence_claims, find_inline_citations
 
 
 def _quote_citation(source: Source, quote: SidecarQuote, fragment: str, label: str) -> Citation:
@@ -46,9 +46,12 @@ def _at_line(text: str, line: int) -> str:
     return "\n" * (line - 1) + " ".join(text.split())
 
 
-def sidecar_citations(sources: tuple[Source, ...]) -> tuple[list[Citation], list[Finding]]:
+def sidecar_citations(
+    sources: tuple[Source, ...],
+) -> tuple[list[Citation], list[AbsenceClaim], list[Finding]]:
     """What sidecars quote of their own article: date evidence, claims, quotations, abstract."""
     citations = []
+    absences: list[AbsenceClaim] = []
     problems: list[Finding] = []
     for source in sources:
         metadata = source.metadata
@@ -67,44 +70,52 @@ def sidecar_citations(sources: tuple[Source, ...]) -> tuple[list[Citation], list
             for number, quotation in enumerate(metadata.quotations, start=1)
         ]
         if metadata.abstract:
-            inline, found = find_inline_citations(
+            arguments = (
                 _at_line(metadata.abstract, metadata.abstract_line),
                 source.sidecar_path,
                 source_page(source.id),
                 "Abstract",
                 ABSTRACT_FRAGMENT_PREFIX,
             )
-            citations += [item.citation for item in inline]
+            inline, found = find_inline_citations(*arguments)
+            citations += inline
+            absences += find_absence_claims(*arguments)
             problems += found
-    return citations, problems
+    return citations, absences, problems
 
 
-def topic_citations(topics: tuple[Topic, ...]) -> tuple[list[Citation], list[Finding]]:
+def topic_citations(
+    topics: tuple[Topic, ...],
+) -> tuple[list[Citation], list[AbsenceClaim], list[Finding]]:
     """Inline citations in the topics' explanations of how sources differ."""
     citations: list[Citation] = []
+    absences: list[AbsenceClaim] = []
     problems: list[Finding] = []
     for topic in topics:
         if topic.difference:
-            inline, found = find_inline_citations(
+            arguments = (
                 _at_line(topic.difference, topic.difference_line),
                 f"{SEEDS_DIRECTORY}/{TOPICS_FILE}",
                 COMPARISON_PAGE,
                 f"Comparison: {topic.title}",
                 topic_fragment(topic.id),
             )
-            citations += [item.citation for item in inline]
+            inline, found = find_inline_citations(*arguments)
+            citations += inline
+            absences += find_absence_claims(*arguments)
             problems += found
-    return citations, problems
+    return citations, absences, problems
 
 
 def read_pages(
     root: Path, questions: tuple[Question, ...]
-) -> tuple[dict[str, str], list[Citation], list[Finding]]:
+) -> tuple[dict[str, str], list[Citation], list[AbsenceClaim], list[Finding]]:
     """Hand-written pages under docs/ (questions aside) and the inline citations of all of them."""
     question_titles = {question_page(question.id): question.title for question in questions}
     docs = root / DOCS_DIRECTORY
     pages: dict[str, str] = {}
     citations: list[Citation] = []
+    absences: list[AbsenceClaim] = []
     problems: list[Finding] = []
     register = root / REGISTER_DIRECTORY
     for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
@@ -132,12 +143,12 @@ def read_pages(
             text = "\n" * (first_line - 1) + body
         else:
             pages[page] = text
-        inline, found = find_inline_citations(
-            text, path.relative_to(root).as_posix(), page, question_titles.get(page)
-        )
-        citations += [item.citation for item in inline]
+        arguments = (text, path.relative_to(root).as_posix(), page, question_titles.get(page))
+        inline, found = find_inline_citations(*arguments)
+        citations += inline
+        absences += find_absence_claims(*arguments)
         problems += found
-    return pages, citations, problems
+    return pages, citations, absences, problems
 
 
 def load_project(root: Path) -> LoadedProject:
@@ -146,9 +157,9 @@ def load_project(root: Path) -> LoadedProject:
     topics, topic_problems = load_topics(root)
     register = load_register(root)
     gazetteer, gazetteer_problems = load_gazetteer(root)
-    sidecar, sidecar_problems = sidecar_citations(loaded.sources)
-    differences, difference_problems = topic_citations(topics)
-    pages, page_citations, page_problems = read_pages(root, register.questions)
+    sidecar, sidecar_absences, sidecar_problems = sidecar_citations(loaded.sources)
+    differences, difference_absences, difference_problems = topic_citations(topics)
+    pages, page_citations, page_absences, page_problems = read_pages(root, register.questions)
     question_citations = [c for question in register.questions for c in question.citations]
     loaded_ids = {source.id for source in loaded.sources}
     return LoadedProject(
@@ -158,6 +169,7 @@ def load_project(root: Path) -> LoadedProject:
         categories=register.categories,
         questions=register.questions,
         citations=(*sidecar, *differences, *question_citations, *page_citations),
+        absence_claims=(*sidecar_absences, *difference_absences, *page_absences),
         unloaded_source_ids=frozenset(
             path.stem for path in (root / SEEDS_DIRECTORY).glob(f"*{TEXT_SUFFIX}")
         )

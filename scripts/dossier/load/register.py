@@ -58,7 +58,9 @@ def _citation(
     )
 
 
-def _question(question_id: str, path: str, document: YamlDocument, body: str) -> Question:
+def _question(
+    question_id: str, path: str, document: YamlDocument, body: str, body_line: int
+) -> Question:
     data = document.data
     page = question_page(question_id)
     title = data["title"]
@@ -112,6 +114,7 @@ def _question(question_id: str, path: str, document: YamlDocument, body: str) ->
         superseded_by=data.get("superseded_by"),
         reason=data.get("reason"),
         body=body,
+        body_line=body_line,
         field_lines={str(key[0]): line for key, line in document.lines.items() if len(key) == 1},
     )
 
@@ -133,7 +136,7 @@ def load_question(file: Path, root: Path, register: Path) -> tuple[Question | No
                 "`python -m dossier new-question` writes one for you.",
             )
         ]
-    front_matter, body, _ = parts
+    front_matter, body, body_line = parts
     document, unparsed = parse_yaml_text(front_matter, path, first_line=2)
     if document is None:
         return None, unparsed
@@ -149,7 +152,7 @@ def load_question(file: Path, root: Path, register: Path) -> tuple[Question | No
     problems = schema_findings(iso_dates(document.data), document, path, QUESTION_SCHEMA)
     if problems:
         return None, problems
-    return _question(question_id, path, document, body), []
+    return _question(question_id, path, document, body, body_line), []
 
 
 def load_register(root: Path) -> LoadedRegister:

@@ -100,5 +100,7 @@ def parse_sidecar(
         abstract_line=document.line_of(("abstract",)),
         claims=_claims(document),
         quotations=_quotations(document),
+        translations=dict(data.get("translations") or {}),
+        translations_line=document.line_of(("translations",)),
     )
     return metadata, document, []

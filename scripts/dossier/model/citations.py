@@ -37,6 +37,27 @@ class Citation:
     """Text that comes right after it."""
 
 
+ALL_SOURCES = "all"
+"""Written in place of a source id, `[@all !"term"]`: every source, those added later too."""
+
+
+@dataclass(frozen=True)
+class AbsenceClaim:
+    """A statement that words are not in a source, written `[@SOURCE !"term" "term"]`.
+
+    With a quote, `[@SOURCE "quote" !"term"]`, it says "the only mention": the terms occur in the
+    quoted passage and nowhere else in the source.
+    """
+
+    source_id: str
+    """A source's id, or ALL_SOURCES."""
+    terms: tuple[str, ...]
+    """Words, or the starts of words (`encript` for `encriptadas`), that the text lacks."""
+    place: CitingPlace
+    within: Citation | None = None
+    """The quoted passage where the terms may occur, for "the only mention"."""
+
+
 @dataclass(frozen=True)
 class ResolvedCitation:
     citation: Citation

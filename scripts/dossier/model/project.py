@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.model.citations import Citation, ResolvedCitation
+from dossier.model.citations import AbsenceClaim, Citation, ResolvedCitation
 from dossier.model.facts import Fact, Gazetteer
 from dossier.model.findings import Finding
 from dossier.model.register import Category, Question
@@ -58,6 +58,8 @@ class LoadedProject:
     questions: tuple[Question, ...]
     citations: tuple[Citation, ...]
     """Every citation written anywhere (sidecars, topics, questions, pages), in writing order."""
+    absence_claims: tuple[AbsenceClaim, ...]
+    """Every claim that a source lacks some words, from the same places."""
     unloaded_source_ids: frozenset[str]
     """Sources whose files failed to load: they have findings of their own already."""
     pages: Mapping[str, str]

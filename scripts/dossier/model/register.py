@@ -53,6 +53,8 @@ class Question:
     """The prose after the front matter, as written."""
     field_lines: Mapping[str, int]
     """The file line of each front-matter field, for findings to point at."""
+    body_line: int = 1
+    """The file line the body starts on."""
 
     def line_of(self, field: str) -> int:
         return self.field_lines.get(field, 1)

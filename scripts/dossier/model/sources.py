@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from dossier.model.text import Paragraph, Sentence, count_words
 
@@ -68,6 +69,9 @@ class SourceMetadata:
     abstract_line: int
     claims: tuple[Claim, ...]
     quotations: tuple[Quotation, ...]
+    translations: Mapping[str, str] = field(default_factory=dict)
+    """The dossier's own English translation of each sentence, by anchor."""
+    translations_line: int = 1
 
     @property
     def is_curated(self) -> bool:

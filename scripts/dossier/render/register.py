@@ -12,7 +12,7 @@ from dossier.model.history import HistoryEntry
 from dossier.model.register import Question
 from dossier.model.vocabulary import PRIORITIES, STATUSES, UNRESOLVED_STATUSES
 from dossier.render.charts import BarChart, stacked_bar_chart
-from dossier.render.citations import citation_link, render_inline_citations
+from dossier.render.citations import citation_link, quote_translation, render_inline_citations
 from dossier.render.exports import render_downloads
 from dossier.render.history import render_history_page
 from dossier.render.register_view import RegisterView
@@ -92,7 +92,10 @@ def render_question_page(
         if question.answer
         else [],
         secondary=question.id in view.secondary_answers,
-        cite=lambda resolved, fragment: citation_link(resolved, page, fragment),
+        cite=lambda resolved, fragment, with_translation=True: citation_link(
+            resolved, page, fragment, with_translation=with_translation
+        ),
+        translate=quote_translation,
         link=lambda to_page: relative_link(page, to_page),
         hits=view.watch_hits.get(question.id, ()),
         basis_label=BASIS_LABELS[question.basis],

@@ -71,8 +71,13 @@ def build_view(
     """What the source pages and the comparison show; `covered` as in CheckedProject."""
     cited_by: dict[str, dict[str, list[CitingPlace]]] = defaultdict(lambda: defaultdict(list))
     for citation in citations:
+        place = citation.citation.place
         for sentence in citation.sentences:
-            cited_by[citation.source.id][sentence.anchor].append(citation.citation.place)
+            places = cited_by[citation.source.id][sentence.anchor]
+            # A page is listed once per sentence, at its first citation of it, however often
+            # it cites it (a question's evidence and its text, say).
+            if all((p.page, p.label) != (place.page, place.label) for p in places):
+                places.append(place)
     return SourcesView(
         sources=tuple(sorted(sources, key=lambda source: source.id)),
         topics=topics,

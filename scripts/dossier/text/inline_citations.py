@@ -10,6 +10,15 @@ The syntax, documented on the method page:
 occurs more than once; `show` prints the quoted words before the link, for a citation that is
 part of the sentence. Inside the quotes, write `\\"` for a straight double quote. Citations in
 code spans and fenced code blocks are left alone, so the method page can show the syntax.
+
+A claim of absence names the words a source lacks after `!`, with or without a quote:
+
+    The article names no scheme [@000_7edff155f20879db !"cifrado AES" "RSA"].
+    Neither article gives a figure in Mbit/s [@all !"Mbit" "Gbit"].
+    Its only word for encryption [@000_7edff155f20879db "encriptadas" !"encript" "cifr"].
+
+`all` stands for every source, including those added later; with a quote, the terms may occur
+in the quoted passage and nowhere else.
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dossier.model import findings
-from dossier.model.citations import Citation, CitingPlace
+from dossier.model.citations import ALL_SOURCES, AbsenceClaim, Citation, CitingPlace
 from dossier.model.findings import Finding
 from dossier.site import INLINE_FRAGMENT_PREFIX
 
@@ -30,17 +39,22 @@ RE_CODE_OR_CITATION = re.compile(
     | (?P<span>(?P<ticks>`+)(?:(?!\n[ \t]*\n).)+?(?P=ticks))           # code span, in a paragraph
     | (?P<citation>
         \[@(?P<source>[^\s\]"]*)                                       # [@source
-        [ \t]+"(?P<quote>(?:[^"\\\n]|\\.)*)"                           # "quote"
+        (?:[ \t]+"(?P<quote>(?:[^"\\\n]|\\.)*)")?                        # "quote"
         (?P<context>(?:[ \t]+(?:(?:prefix|suffix)="(?:[^"\\\n]|\\.)*"|show))*)  # and options
+        (?:[ \t]+!(?P<absent>"(?:[^"\\\n]|\\.)*"(?:[ \t]+"(?:[^"\\\n]|\\.)*")*))?  # !"absent"
         [ \t]*\]
       )
     | (?P<malformed>\[@)
     """
 )
+RE_TERM = re.compile(r'"(?P<term>(?:[^"\\]|\\.)*)"')
 RE_CONTEXT = re.compile(r'(?P<key>prefix|suffix)="(?P<value>(?:[^"\\]|\\.)*)"')
 RE_ESCAPE = re.compile(r"\\(.)")
 RE_TITLE_HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.MULTILINE)
-SYNTAX = '[@SOURCE "quote"], optionally with prefix="...", suffix="..." or show before the ]'
+SYNTAX = (
+    '[@SOURCE "quote"], optionally with prefix="...", suffix="..." or show before the ], '
+    'or a claim of absence, [@SOURCE !"term" "term"]'
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +63,10 @@ class InlineCitation:
 
     start: int
     end: int
-    citation: Citation
+    citation: Citation | None
+    """The quote, or None for a claim of absence alone."""
+    absence: AbsenceClaim | None
+    """The words it says the source lacks, if any."""
     show: bool
     """Whether the page prints the quoted words, not only the link."""
 
@@ -71,45 +88,106 @@ def _scan(markdown: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def find_inline_citations(
+def _malformed(markdown: str, match: re.Match[str], path: str, line: int) -> Finding:
+    return findings.error(
+        path,
+        line,
+        f"malformed citation starting {markdown[match.start() : match.start() + 40]!r}",
+        f"Write {SYNTAX}.",
+    )
+
+
+def inline_items(
     markdown: str,
     path: str,
     page: str,
     label: str | None = None,
     fragment_prefix: str = INLINE_FRAGMENT_PREFIX,
 ) -> tuple[list[InlineCitation], list[Finding]]:
-    """Every inline citation of a page, numbered `cite-1`, `cite-2`... in reading order.
+    """Every citation and claim of absence of a page, in reading order.
 
+    Quotes are numbered `cite-1`, `cite-2`... and claims of absence alone `cite-absent-1`...
     `label` names the page in back-links; by default, its first heading. Text that shares a page
     with other cited text numbers its citations under its own `fragment_prefix`.
     """
     label = label or page_title(markdown, page)
     found: list[InlineCitation] = []
     problems: list[Finding] = []
+    quotes = absences = 0
     for match in _scan(markdown):
         line = markdown.count("\n", 0, match.start()) + 1
-        if match.group("malformed"):
-            problems.append(
-                findings.error(
-                    path,
-                    line,
-                    f"malformed citation starting {markdown[match.start() : match.start() + 40]!r}",
-                    f"Write {SYNTAX}.",
-                )
-            )
+        quote, absent = match.group("quote"), match.group("absent")
+        if match.group("malformed") or (quote is None and absent is None):
+            problems.append(_malformed(markdown, match, path, line))
             continue
-        context = {
-            m.group("key"): _unescape(m.group("value"))
-            for m in RE_CONTEXT.finditer(match.group("context"))
-        }
-        place = CitingPlace(path, line, page, f"{fragment_prefix}-{len(found) + 1}", label)
-        citation = Citation(
-            source_id=match.group("source"),
-            quote=_unescape(match.group("quote")),
-            place=place,
-            prefix=context.get("prefix", ""),
-            suffix=context.get("suffix", ""),
-        )
+        source_id = match.group("source")
+        citation = None
+        if quote is not None:
+            quotes += 1
+            context = {
+                m.group("key"): _unescape(m.group("value"))
+                for m in RE_CONTEXT.finditer(match.group("context"))
+            }
+            citation = Citation(
+                source_id=source_id,
+                quote=_unescape(quote),
+                place=CitingPlace(path, line, page, f"{fragment_prefix}-{quotes}", label),
+                prefix=context.get("prefix", ""),
+                suffix=context.get("suffix", ""),
+            )
+            if source_id == ALL_SOURCES:
+                problems.append(
+                    findings.error(
+                        path,
+                        line,
+                        f"a quote needs one source, not {ALL_SOURCES!r}: {quote!r}",
+                        "Name the source the words are quoted from.",
+                    )
+                )
+                continue
+        absence = None
+        if absent is not None:
+            absences += int(citation is None)
+            terms = tuple(_unescape(m.group("term")) for m in RE_TERM.finditer(absent))
+            fragment = (
+                citation.place.fragment if citation else f"{fragment_prefix}-absent-{absences}"
+            )
+            place = CitingPlace(path, line, page, fragment, label)
+            absence = AbsenceClaim(source_id, terms, place, citation)
+            if not all(term.strip() for term in terms):
+                problems.append(
+                    findings.error(
+                        path,
+                        line,
+                        f"empty term in a claim of absence: {match.group()!r}",
+                        "Write each word the source lacks between the quotes after !.",
+                    )
+                )
+                continue
         show = "show" in RE_CONTEXT.sub("", match.group("context")).split()
-        found.append(InlineCitation(match.start(), match.end(), citation, show))
+        found.append(InlineCitation(match.start(), match.end(), citation, absence, show))
     return found, problems
+
+
+def find_inline_citations(
+    markdown: str,
+    path: str,
+    page: str,
+    label: str | None = None,
+    fragment_prefix: str = INLINE_FRAGMENT_PREFIX,
+) -> tuple[list[Citation], list[Finding]]:
+    """Every quote a page cites, numbered `cite-1`, `cite-2`... in reading order."""
+    items, problems = inline_items(markdown, path, page, label, fragment_prefix)
+    return [item.citation for item in items if item.citation is not None], problems
+
+
+def find_absence_claims(
+    markdown: str,
+    path: str,
+    page: str,
+    label: str | None = None,
+    fragment_prefix: str = INLINE_FRAGMENT_PREFIX,
+) -> list[AbsenceClaim]:
+    """Every claim of absence of a page; find_inline_citations reports their syntax errors."""
+    items, _ = inline_items(markdown, path, page, label, fragment_prefix)
+    return [item.absence for item in items if item.absence is not None]

@@ -1,0 +1,143 @@
+"""Universal statements about the sources ("only", "never", "names no") must carry their proof.
+
+A sentence that says something holds everywhere in the sources is a claim of absence: it is
+flagged unless it carries one, `[@SOURCE !"term"]`, that `check` verifies. Statements in data
+files (claims, evidence notes, answers, abstracts, topics) are all about the sources; in prose
+(question bodies and hand-written pages) a sentence is about them when it cites one or names
+the articles. Quoted words, the sources' own, and code are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from dossier.model import findings
+from dossier.model.findings import Finding
+from dossier.model.project import LoadedProject
+from dossier.site import DOCS_DIRECTORY, SEEDS_DIRECTORY, TOPICS_FILE
+
+RE_CITATION = re.compile(
+    r'\[@[^\s\]"]*(?:[ \t]+(?:!?"(?:[^"\\\n]|\\.)*"|[a-z]+=?"[^"\n]*"|\w+))*[ \t]*\]'
+)
+RE_ABSENCE = re.compile(r'\[@[^\]]*!"')
+RE_FENCE = re.compile(r"(?ms)^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$")
+RE_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|`[^`\n]*`')
+RE_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.|#)\s)")
+RE_UNIVERSAL = re.compile(
+    r"""(?xi)
+    \b(?:only|never|names[ ]no|does[ ]not[ ]mention|do[ ]not[ ]mention)\b  # English
+    | \bno\b[^.;]*\bat[ ]all\b
+    | \bneither\b[^.;]*\bnor\b
+    | \b(?:s[oó]lo|solamente|[uú]nicamente|nunca|no[ ]menciona)\b         # Spanish
+    | \bni\b[^.;]*\bni\b
+    | \b(?:soltanto|unicamente|mai|non[ ]menziona)\b                       # Italian
+    | \bn[ée]\b[^.;]*\bn[ée]\b
+    """
+)
+# Prose is about the sources when it names the articles, not when it explains the site's rules.
+RE_ABOUT_THE_SOURCES = re.compile(
+    r"(?i)\b(?:articles?|the[ ]sources|both[ ]sources|either[ ]source|reuters|bloomberg)\b"
+)
+PLAIN_TEXT_HINT = (
+    "Reword it to say no more than its quote: this field is plain text, so put a claim of "
+    'absence, [@SOURCE !"term"], in the question\'s text instead.'
+)
+HINT = (
+    'Add a claim of absence that proves it, [@SOURCE !"term"] (or [@all !"term"]), '
+    "or reword it to say no more than the sources."
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Text someone wrote about the sources, where it was written, and whether all of it is."""
+
+    text: str
+    path: str
+    line: int
+    always_about_sources: bool
+    """True for data fields about the sources; False for prose, judged sentence by sentence."""
+    can_prove: bool = True
+    """Whether `check` reads claims of absence written here; a plain-text field cannot hold one."""
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) for each sentence, citations kept whole."""
+    masked = RE_CITATION.sub(lambda match: "\x00" * len(match.group()), text)
+    # Code shows syntax, not statements: blank it out, keeping its lines.
+    masked = RE_FENCE.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), masked)
+    position = 0
+    for boundary in RE_SENTENCE_END.finditer(masked):
+        yield position, masked_text(text, masked, position, boundary.start())
+        position = boundary.end()
+    yield position, masked_text(text, masked, position, len(text))
+
+
+def masked_text(text: str, masked: str, start: int, end: int) -> str:
+    """The sentence as written, but blank where code was masked."""
+    return "".join(
+        " " if masked[index] == " " and text[index] != " " else text[index]
+        for index in range(start, end)
+    )
+
+
+def _universal_phrase(sentence: str) -> str | None:
+    """The universal wording of `sentence`, outside quotes and citations, if it has one."""
+    bare = RE_QUOTED.sub(" ", RE_CITATION.sub(" ", sentence))
+    match = RE_UNIVERSAL.search(bare)
+    return match.group() if match else None
+
+
+def universal_findings(statements: Iterable[Statement]) -> list[Finding]:
+    """A warning for each universal statement about the sources without a claim of absence."""
+    problems = []
+    for statement in statements:
+        for offset, sentence in _sentences(statement.text):
+            phrase = _universal_phrase(sentence)
+            if phrase is None or (statement.can_prove and RE_ABSENCE.search(sentence)):
+                continue
+            about_the_sources = (
+                statement.always_about_sources
+                or RE_CITATION.search(sentence) is not None
+                or RE_ABOUT_THE_SOURCES.search(RE_QUOTED.sub(" ", sentence)) is not None
+            )
+            if not about_the_sources:
+                continue
+            line = statement.line + statement.text.count("\n", 0, offset)
+            shown = " ".join(RE_CITATION.sub("[…]", sentence).split())
+            problems.append(
+                findings.warning(
+                    statement.path,
+                    line,
+                    f"universal statement without proof ({phrase!r}): {shown!r}",
+                    HINT if statement.can_prove else PLAIN_TEXT_HINT,
+                )
+            )
+    return problems
+
+
+def project_statements(loaded: LoadedProject) -> Iterator[Statement]:
+    """Every statement people wrote about the sources, in the files where they wrote it."""
+    for source in loaded.sources:
+        metadata = source.metadata
+        for claim in metadata.claims:
+            yield Statement(claim.text, source.sidecar_path, claim.line, True, can_prove=False)
+        if metadata.abstract:
+            yield Statement(metadata.abstract, source.sidecar_path, metadata.abstract_line, True)
+    topics_file = f"{SEEDS_DIRECTORY}/{TOPICS_FILE}"
+    for topic in loaded.topics:
+        if topic.difference:
+            yield Statement(topic.difference, topics_file, topic.difference_line, True)
+    for question in loaded.questions:
+        for evidence, note in zip(question.evidence, question.evidence_notes, strict=True):
+            yield Statement(note, question.path, evidence.place.line, True, can_prove=False)
+        if question.answer is not None:
+            answer = question.answer.text
+            yield Statement(
+                answer, question.path, question.line_of("answer"), True, can_prove=False
+            )
+        yield Statement(question.body, question.path, question.body_line, False)
+    for page, markdown in loaded.pages.items():
+        yield Statement(markdown, f"{DOCS_DIRECTORY}/{page}", 1, False)
