@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import re
+from pathlib import Path
 
 import pytest
 
-from conftest import ExampleProject, without_curation
+from conftest import AFTER_ALL_CONTENT, ExampleProject, without_curation
 from dossier.build import check_project
 from dossier.render.pages import render_pages
 
@@ -114,3 +117,42 @@ def test_the_page_says_where_the_terms_were_searched_for(project: ExampleProject
         '{#cite-1 .dossier-cite} <span class="dossier-absence">(nowhere else in the text; '
         "searched: “cifr”)</span>.\n"
     )
+
+
+@pytest.mark.integration
+def test_a_seed_given_a_word_the_register_says_it_lacks_breaks_every_claim_naming_it(
+    project_copy: Path,
+) -> None:
+    italian = "001_de767ab6f4448240"
+    seed, sidecar = (
+        project_copy / "seeds" / f"{italian}.txt",
+        project_copy / "seeds" / f"{italian}.yml",
+    )
+    before = seed.read_bytes()
+    after = before.rstrip(b"\n") + b" Il servizio userebbe satelliti.\n"
+    seed.write_bytes(after)
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace(
+            hashlib.sha256(before).hexdigest(), hashlib.sha256(after).hexdigest()
+        ),
+        encoding="utf-8",
+    )
+    # Read independently of the code: every claim of absence about this source or all sources
+    # that names a term "satelliti" starts with.
+    written = [
+        *sorted((project_copy / "docs").rglob("*.md")),
+        project_copy / "seeds" / "topics.yml",
+    ]
+    claims = {
+        (path.relative_to(project_copy).as_posix(), number)
+        for path in written
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for match in re.finditer(rf'\[@(?:{italian}|all)\s+!((?:\s*"[^"]*")+)\]', line)
+        if any("satelliti".startswith(term.lower()) for term in re.findall(r'"([^"]*)"', match[1]))
+    }
+    assert len(claims) >= 2
+
+    found = check_project(project_copy, AFTER_ALL_CONTENT).errors
+
+    broken = {(f.path, f.line) for f in found if f"says {italian} lacks" in f.message}
+    assert broken == claims

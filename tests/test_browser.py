@@ -237,3 +237,29 @@ def test_the_offline_bundle_works_from_the_file_system(
 
     assert traffic.foreign_requests(None) == []
     assert traffic.console_errors == []
+
+
+def test_a_translation_shows_beside_its_sentence_and_on_a_citation_with_keyboard_focus(
+    page: Page, site_url: str
+) -> None:
+    page.goto(f"{site_url}/sources/{ITALIAN}/")
+    original = page.locator("#p1-s2")
+    translation = page.locator('.translation[data-sentence="p1-s2"]')
+    expect(original).to_have_attribute("lang", "it")
+    expect(translation).to_be_visible()
+    expect(translation).to_contain_text("came to light through information reported by Bloomberg")
+    left, right = original.bounding_box(), translation.bounding_box()
+    assert left is not None
+    assert right is not None
+    assert right["x"] > left["x"] + left["width"] / 2  # to its right, not below
+
+    page.goto(f"{site_url}/register/crypto-scheme/key-custody/")
+    evidence = page.locator("#evidence-1 .translation")
+    expect(evidence).to_be_visible()
+    expect(evidence).to_contain_text("Our translation of the sentence:")
+    citation = page.locator("article a.dossier-cite[aria-describedby]").first
+    tooltip = page.locator(f"#{citation.get_attribute('aria-describedby')}")
+    expect(tooltip).to_be_hidden()
+    citation.focus()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Our translation of the sentence:")
