@@ -1,0 +1,71 @@
+"""adapters/mkdocs_hook: what MkDocs gets from the dossier, with config and files built in memory."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from conftest import EXAMPLE_ARTICLE, PROJECT_ROOT, ExampleProject
+
+HOOK = PROJECT_ROOT / "scripts" / "dossier" / "adapters" / "mkdocs_hook.py"
+
+
+@pytest.fixture(autouse=True)
+def core_modules_restored() -> Iterator[None]:
+    """The hook imports the core anew on every build; give later tests back the modules they use."""
+    before = {name: module for name, module in sys.modules.items() if name.startswith("dossier")}
+    yield
+    for name in [name for name in sys.modules if name.startswith("dossier")]:
+        del sys.modules[name]
+    sys.modules.update(before)
+
+
+def hooked_config(project: ExampleProject) -> MkDocsConfig:
+    """The project's configuration with the dossier's hook, as `mkdocs build` loads it."""
+    (project.root / "docs").mkdir(exist_ok=True)
+    (project.root / "mkdocs.yml").write_text(
+        f"site_name: Example\nhooks:\n  - {HOOK}\n", encoding="utf-8"
+    )
+    return load_config(config_file=str(project.root / "mkdocs.yml"))
+
+
+def test_warnings_are_logged_as_warnings_and_the_pages_are_added(
+    example_project: ExampleProject, caplog: pytest.LogCaptureFixture
+) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    config = hooked_config(example_project)
+
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.dossier"):
+        files = config.plugins.on_files(Files([]), config=config)
+
+    logged = [r for r in caplog.records if r.name == "mkdocs.plugins.dossier"]
+    assert {r.levelno for r in logged} == {logging.WARNING}
+    assert any("000_abc is not curated yet" in r.getMessage() for r in logged)
+    assert files.get_file_from_path("sources/000_abc.md") is not None
+
+
+def test_an_error_stops_the_build_with_the_command_that_lists_it(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE, sidecar="title: [unclosed\n")
+    config = hooked_config(example_project)
+
+    with pytest.raises(PluginError, match=r"1 error\(s\).*python -m dossier check"):
+        config.plugins.on_files(Files([]), config=config)
+
+
+def test_offline_pages_load_the_local_iframe_worker(example_project: ExampleProject) -> None:
+    config = hooked_config(example_project)
+    config.extra["polyfills"] = ["https://unpkg.com/iframe-worker/shim", "other.js"]
+
+    config = config.plugins.on_config(config)
+
+    assert config.extra["polyfills"] == ["javascripts/vendor/iframe-worker/shim.js", "other.js"]
+    assert str(example_project.seeds) in config.watch
