@@ -5,7 +5,8 @@ For each N, two projects are generated in a temporary folder from the same N syn
 so that it is unique):
 
 - the dossier: the real project (its 2 sources and its register) plus the N articles, each added
-  with `add-source` and curated with one claim per sentence, so that `check --strict` passes;
+  with `add-source` and curated with a claim and a translation per sentence, so that
+  `check --strict` passes;
 - the baseline: plain Material, one page per article reached from an index and search rather
   than the nav, `navigation.prune`, no web fonts, search in en, es and it.
 
@@ -120,13 +121,19 @@ def article(number: int, pool: list[str], rng: random.Random) -> list[list[str]]
 
 
 def curation(paragraphs: list[list[str]]) -> str:
-    """What an editor adds to the sidecar: a title and a claim citing each sentence."""
+    """What an editor adds to the sidecar: a claim citing each sentence, and its translation."""
+    sentences = [sentence for paragraph in paragraphs for sentence in paragraph]
     claims = "".join(
         f"  - id: s{index}\n    topic: {TOPIC}\n    text: Sentence {index} of the article.\n"
         f"    cite: {{quote: {json.dumps(sentence, ensure_ascii=False)}}}\n"
-        for index, sentence in enumerate((s for p in paragraphs for s in p), start=1)
+        for index, sentence in enumerate(sentences, start=1)
     )
-    return f"claims:\n{claims}"
+    translations = "".join(
+        f"  p{p}-s{s}: Sentence {s} of paragraph {p}, in English.\n"
+        for p, paragraph in enumerate(paragraphs, start=1)
+        for s in range(1, len(paragraph) + 1)
+    )
+    return f"claims:\n{claims}translations:\n{translations}"
 
 
 def run(
@@ -401,9 +408,10 @@ repeated builds.
 
 - **The two sites.** The dossier is the real project (2 sources, its register) plus N synthetic
   articles of {PARAGRAPHS} paragraphs of {SENTENCES_PER_PARAGRAPH} sentences recombined from the
-  seeds, each added with `add-source` and curated with one claim per sentence. The baseline is
-  plain Material with one page per article, reached from an index page and search rather than
-  the nav, `navigation.prune`, no web fonts, and search in en, es and it. Both builds are strict.
+  seeds, each added with `add-source` and curated with a claim and a translation per sentence.
+  The baseline is plain Material with one page per article, reached from an index page and
+  search rather than the nav, `navigation.prune`, no web fonts, and search in en, es and it.
+  Both builds are strict.
 - **Pages.** The dossier makes one page per source plus its own pages (the register's questions
   and indexes, the comparison, the method); the plain site makes one page per article and an
   index. Both counts are in the table.

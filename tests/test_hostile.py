@@ -266,7 +266,7 @@ def test_a_ten_megabyte_seed_gets_a_page_anchored_from_its_first_to_its_last_sen
     page = render_pages(checked, TODAY)["sources/000_big.md"]
 
     assert checked.errors == ()
-    assert 'id="p1-s1">El párrafo 1 empieza aquí.</span>' in page
+    assert 'id="p1-s1" lang="es">El párrafo 1 empieza aquí.</span>' in page
     last = count + 1
-    assert f'id="p{last}-s2">Y el párrafo {last} acaba aquí.</span>' in page
+    assert f'id="p{last}-s2" lang="es">Y el párrafo {last} acaba aquí.</span>' in page
     assert f'id="p{last + 1}-s1"' not in page
