@@ -65,7 +65,7 @@ def question(category: str, source_id: str, opening: str, number: int, index: in
         f"category: {category}\nstatus: open\npriority: medium\nraised: 2026-11-01\n"
         "basis: not-mentioned\nresolve_before: contract\nevidence:\n"
         f'  - source: {source_id}\n    quote: "{opening}"\n    note: The file number only.\n'
-        "missing: [a named parameter with its unit]\nwatch: [zzqqx]\n"
+        "missing: [{id: parameter, text: a named parameter with its unit}]\nwatch: [zzqqx]\n"
         f'reviewed: [{source_id}]\n---\nWhy it matters [@{source_id} "{opening}"].\n'
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
+from dossier.checks.answers import answer_findings
 from dossier.model import findings
 from dossier.model.findings import Finding
 from dossier.model.register import Category, Question
@@ -97,4 +98,5 @@ def lint_register(
                     )
                 )
         problems += _status_findings(question, today)
+        problems += answer_findings(question)
     return problems

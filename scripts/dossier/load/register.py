@@ -13,7 +13,7 @@ from dossier.load.validation import invalid_entries, schema_findings
 from dossier.model import findings
 from dossier.model.citations import Citation, CitingPlace
 from dossier.model.findings import Finding
-from dossier.model.register import Answer, Category, LoadedRegister, Question
+from dossier.model.register import Answer, Category, LoadedRegister, MissingItem, Question
 from dossier.model.schemas import CATEGORIES_SCHEMA, QUESTION_SCHEMA
 from dossier.site import (
     CATEGORIES_FILE,
@@ -156,7 +156,7 @@ def _question(question_id: str, path: str, document: YamlDocument, body: str) ->
         owner=data.get("owner"),
         evidence=evidence,
         evidence_notes=tuple(item["note"] for item in data["evidence"]),
-        missing=tuple(data["missing"]),
+        missing=tuple(MissingItem(item["id"], item["text"]) for item in data["missing"]),
         watch=tuple(data["watch"]),
         related=tuple(data.get("related", ())),
         reviewed=tuple(data.get("reviewed", ())),

@@ -18,6 +18,15 @@ class Category:
 
 
 @dataclass(frozen=True)
+class MissingItem:
+    """One thing a complete answer must specify."""
+
+    id: str
+    """A slug unique within the question; answers name the items they answer by it."""
+    text: str
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     citations: tuple[Citation, ...]
@@ -42,7 +51,7 @@ class Question:
     evidence: tuple[Citation, ...]
     evidence_notes: tuple[str, ...]
     """One note per evidence citation: what it shows and why it is not enough."""
-    missing: tuple[str, ...]
+    missing: tuple[MissingItem, ...]
     watch: tuple[str, ...]
     related: tuple[str, ...]
     reviewed: tuple[str, ...]

@@ -147,7 +147,7 @@ def export_json(view: RegisterView) -> str:
                 {**_citation_fields(citation), "note": note}
                 for citation, note in zip(question.evidence, question.evidence_notes, strict=True)
             ],
-            "missing": list(question.missing),
+            "missing": [{"id": item.id, "text": item.text} for item in question.missing],
             "watch": list(question.watch),
             "related": list(question.related),
             "reviewed": list(question.reviewed),
@@ -187,6 +187,10 @@ def spreadsheet_safe(cell: object) -> str:
     return f"'{text}" if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
 
 
+def _missing_cell(question: Question) -> str:
+    return "; ".join(f"{item.id}: {item.text}" for item in question.missing)
+
+
 def export_csv(view: RegisterView) -> str:
     """One row per question; lists joined with "; " so a spreadsheet shows them in one cell."""
     buffer = io.StringIO()
@@ -196,7 +200,7 @@ def export_csv(view: RegisterView) -> str:
         writer.writerow(
             spreadsheet_safe(cell) for cell in [
                 q.id, q.title, q.category, q.status, q.priority, q.raised.isoformat(), view.age(q),
-                q.basis, q.resolve_before, q.owner or "", "; ".join(q.missing), "; ".join(q.watch),
+                q.basis, q.resolve_before, q.owner or "", _missing_cell(q), "; ".join(q.watch),
                 "; ".join(q.related), "; ".join(sorted({c.source_id for c in q.evidence})),
                 q.answer.text if q.answer else "",
             ]
