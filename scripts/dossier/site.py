@@ -64,6 +64,17 @@ def answer_fragment(number: int) -> str:
     return f"answer-{number}"
 
 
+def item_fragment(item_id: str) -> str:
+    """The id of an item of a question's `missing` on its page: its line of the checklist."""
+    return f"item-{item_id}"
+
+
+def item_citation_fragment(item_id: str, number: int) -> str:
+    """The id of the `number`th citation (from 1) of the answer to an item; `--` keeps it apart
+    from every item's own id, since ids are slugs with single hyphens."""
+    return f"item-{item_id}--{number}"
+
+
 def claim_fragment(claim_id: str) -> str:
     return f"{CLAIM_FRAGMENT_PREFIX}{claim_id}"
 

@@ -22,7 +22,8 @@ def _status_findings(question: Question, today: datetime.date) -> list[Finding]:
         problem(
             "status",
             f"status is {question.status} but there is no answer",
-            "Add `answer:` with its text and at least one citation.",
+            "Add `answer:` with its text, and under `answer.items` each item it answers, "
+            "with a citation.",
         )
     if question.status == "superseded" and not question.superseded_by:
         problem(

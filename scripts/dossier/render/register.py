@@ -15,7 +15,7 @@ import jinja2
 
 from dossier.model.citations import ResolvedCitation
 from dossier.model.history import HistoryEntry
-from dossier.model.register import Category, Question
+from dossier.model.register import Answer, Category, Question
 from dossier.model.schemas import schema_text
 from dossier.model.sources import Source
 from dossier.model.vocabulary import PRIORITIES, STATUSES, UNRESOLVED_STATUSES
@@ -95,7 +95,7 @@ def answered_only_from_news(question: Question, view: RegisterView) -> bool:
         return False
     kinds = {
         view.sources[c.source_id].metadata.kind
-        for c in question.answer.citations
+        for c in question.answer.all_citations
         if c.source_id in view.sources
     }
     return kinds <= {"news"}
@@ -151,12 +151,7 @@ def export_json(view: RegisterView) -> str:
             "watch": list(question.watch),
             "related": list(question.related),
             "reviewed": list(question.reviewed),
-            "answer": None
-            if question.answer is None
-            else {
-                "text": question.answer.text,
-                "citations": [_citation_fields(c) for c in question.answer.citations],
-            },
+            "answer": None if question.answer is None else _answer_fields(question.answer),
         }
         for field in ("owner", "superseded_by", "reason"):
             if getattr(question, field):
@@ -164,6 +159,23 @@ def export_json(view: RegisterView) -> str:
         questions[question.id] = entry
     document = {"as_of": view.as_of.isoformat(), "questions": questions}
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _answer_fields(answer: Answer) -> dict[str, Any]:
+    fields: dict[str, Any] = {"text": answer.text}
+    if answer.citations:
+        fields["citations"] = [_citation_fields(c) for c in answer.citations]
+    if answer.items:
+        fields["items"] = [
+            {
+                "item": entry.item,
+                **({"text": entry.text} if entry.text else {}),
+                **({"not_applicable": entry.not_applicable} if entry.not_applicable else {}),
+                "citations": [_citation_fields(c) for c in entry.citations],
+            }
+            for entry in answer.items
+        ]
+    return fields
 
 
 def _citation_fields(citation: Any) -> dict[str, str]:
@@ -177,7 +189,8 @@ def _citation_fields(citation: Any) -> dict[str, str]:
 
 CSV_COLUMNS = (
     "id", "title", "category", "status", "priority", "raised", "age_days", "basis",
-    "resolve_before", "owner", "missing", "watch", "related", "evidence_sources", "answer",
+    "resolve_before", "owner", "missing", "open_items", "watch", "related", "evidence_sources",
+    "answer",
 )  # fmt: skip
 
 
@@ -200,8 +213,9 @@ def export_csv(view: RegisterView) -> str:
         writer.writerow(
             spreadsheet_safe(cell) for cell in [
                 q.id, q.title, q.category, q.status, q.priority, q.raised.isoformat(), view.age(q),
-                q.basis, q.resolve_before, q.owner or "", _missing_cell(q), "; ".join(q.watch),
-                "; ".join(q.related), "; ".join(sorted({c.source_id for c in q.evidence})),
+                q.basis, q.resolve_before, q.owner or "", _missing_cell(q),
+                "; ".join(q.open_items()), "; ".join(q.watch), "; ".join(q.related),
+                "; ".join(sorted({c.source_id for c in q.evidence})),
                 q.answer.text if q.answer else "",
             ]
         )  # fmt: skip
@@ -229,6 +243,16 @@ def render_question_page(
         ]
         if question.answer
         else [],
+        items=[
+            (
+                item,
+                entry := question.answer.item(item.id) if question.answer else None,
+                [view.citations.get((page, c.place.fragment)) for c in entry.citations]
+                if entry
+                else [],
+            )
+            for item in question.missing
+        ],
         secondary=answered_only_from_news(question, view),
         cite=lambda resolved, fragment: citation_link(resolved, page, fragment),
         link=lambda to_page: relative_link(page, to_page),
