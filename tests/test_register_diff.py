@@ -151,10 +151,11 @@ def test_re_opening_an_answered_question_needs_a_new_citation_or_a_note(
     explained = run_dossier("diff", "HEAD", cwd=repository.root).stdout
 
     assert (
-        "### Re-opened without a new citation or note (1)\n\n- `crypto-scheme/keys`: Who holds the keys?"
-        in bare
-    )
-    assert "Re-opened without" not in explained
+        "### Lifecycle rules broken (1)\n\n- `docs/register/crypto-scheme/keys.md:4`: "
+        "crypto-scheme/keys: answered → open breaks the rule "
+        "'re-opening needs new evidence or a note'"
+    ) in bare
+    assert "Lifecycle rules broken" not in explained
     assert "**answered → open**" in explained
 
 
@@ -171,7 +172,7 @@ def test_withdrawing_an_answered_question_is_not_a_re_opening(repository: Exampl
     report = run_dossier("diff", "HEAD", cwd=repository.root).stdout
 
     assert "**answered → withdrawn**" in report
-    assert "Re-opened without" not in report
+    assert "Lifecycle rules broken" not in report
 
 
 def test_the_history_page_lists_each_commit_with_what_it_touched(

@@ -12,6 +12,7 @@ from pathlib import Path
 from dossier.adapters.git import RevisionError, export_revision, project_history
 from dossier.adapters.output import OutputError, check_output_folder, write_new_files, write_pages
 from dossier.build import Build, build
+from dossier.checks.lifecycle import lifecycle_findings
 from dossier.checks.register_diff import diff_states
 from dossier.load.register import RegisterError, load_categories, new_question_path
 from dossier.load.register_state import read_state
@@ -124,7 +125,7 @@ def run_add_source(root: Path, files: list[Path], language: str, kind: str) -> i
     return EXIT_OK
 
 
-def run_diff(root: Path, base: str, head: str | None) -> int:
+def run_diff(root: Path, base: str, head: str | None, check: bool = False) -> int:
     folders = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)
     with tempfile.TemporaryDirectory(prefix="dossier-diff-") as scratch:
         try:
@@ -135,9 +136,15 @@ def run_diff(root: Path, base: str, head: str | None) -> int:
                 after_root = Path(scratch) / "head"
         except RevisionError as exc:
             raise UsageError(str(exc)) from exc
-        diff = diff_states(read_state(Path(scratch) / "base"), read_state(after_root))
-    print(render_diff(diff, base, head or "the working tree"))
-    return EXIT_OK
+        before, after = read_state(Path(scratch) / "base"), read_state(after_root)
+    broken = tuple(lifecycle_findings(before, after))
+    print(render_diff(diff_states(before, after), base, head or "the working tree", broken))
+    if not check:
+        return EXIT_OK
+    for finding in broken:
+        print(finding, file=sys.stderr)
+    print(f"dossier: {len(broken)} lifecycle rule(s) broken", file=sys.stderr)
+    return EXIT_FINDINGS if broken else EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -205,7 +212,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print, as Markdown, what changed in the register and the sources from BASE "
         "to HEAD: questions added and removed, status, priority, evidence and answer changes, "
         "other fields one by one, and sources added or changed.",
-        epilog="HEAD defaults to the working tree. Exit status: 0 reported, 2 unknown revision.",
+        epilog="HEAD defaults to the working tree. Exit status: 0 reported (with --check: and "
+        "no lifecycle rule broken), 1 with --check when a rule is broken, 2 unknown revision.",
+    )
+    diff.add_argument(
+        "--check",
+        action="store_true",
+        help="fail when a status change breaks the lifecycle, or a question is removed or renamed",
     )
     diff.add_argument("base", metavar="BASE", help="a git revision, e.g. origin/main")
     diff.add_argument(
@@ -241,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "add-source": lambda: run_add_source(
                 root, arguments.files, arguments.language, arguments.kind
             ),
-            "diff": lambda: run_diff(root, arguments.base, arguments.head),
+            "diff": lambda: run_diff(root, arguments.base, arguments.head, arguments.check),
         }
         return commands[arguments.command]()
     except UsageError as exc:

@@ -6,7 +6,6 @@ from typing import Any
 
 from dossier.model.register_diff import (
     OWN_SECTIONS,
-    REOPENINGS,
     ProjectState,
     QuestionState,
     RegisterDiff,
@@ -68,9 +67,6 @@ def _compare_question(
     prose_changed = before.body.strip() != after.body.strip()
     if prose_changed:
         changes.append("the prose (why it matters) changed")
-    reopened = (old.get("status"), new.get("status")) in REOPENINGS
-    if reopened and not evidence and not prose_changed:
-        diff.unjustified_reopenings.append((question_id, title))
     if changes:
         diff.fields.append((question_id, title, changes))
 

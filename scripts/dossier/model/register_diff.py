@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,11 @@ OWN_SECTIONS = ("title", "status", "priority", "evidence", "answer")
 class QuestionState:
     front_matter: dict[str, Any]
     body: str
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """The file line of each front-matter field, for findings to point at."""
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, 1)
 
     @property
     def title(self) -> str:
@@ -47,8 +53,6 @@ class RegisterDiff:
     answer: list[tuple[str, str, str]] = field(default_factory=list)
     fields: list[tuple[str, str, list[str]]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
-    unjustified_reopenings: list[tuple[str, str]] = field(default_factory=list)
-    """Questions taken back from answered with neither a new citation nor a changed text."""
 
     def is_empty(self) -> bool:
         return not any(vars(self).values())

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dossier.model.findings import Finding
 from dossier.model.register_diff import RegisterDiff
 
 
-def render_diff(diff: RegisterDiff, base: str, head: str) -> str:
-    """The diff as Markdown, for a pull request's job summary or a terminal."""
+def render_diff(diff: RegisterDiff, base: str, head: str, broken: tuple[Finding, ...] = ()) -> str:
+    """The diff as Markdown, for a pull request's job summary or a terminal; `broken` are the
+    lifecycle rules the changes break, listed first."""
     lines = [f"## Register changes from {base} to {head}", ""]
-    if diff.is_empty():
+    if diff.is_empty() and not broken:
         return "\n".join([*lines, "No change to the register or the sources."])
 
     def section(title: str, items: list[str]) -> None:
@@ -16,10 +18,10 @@ def render_diff(diff: RegisterDiff, base: str, head: str) -> str:
             lines.extend([f"### {title} ({len(items)})", "", *items, ""])
 
     section(
-        "Re-opened without a new citation or note",
+        "Lifecycle rules broken",
         [
-            f"- `{qid}`: {title} — add the evidence or the explanation that re-opens it"
-            for qid, title in diff.unjustified_reopenings
+            f"- `{finding.path}:{finding.line}`: {finding.message}. {finding.hint}"
+            for finding in broken
         ],
     )
     section("Questions added", [f"- `{qid}`: {title}" for qid, title in diff.added])
