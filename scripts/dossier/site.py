@@ -39,6 +39,11 @@ def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+def source_url(source_id: str) -> str:
+    """The address of a source's page relative to the site's root, as MkDocs publishes it."""
+    return f"sources/{source_id}/"
+
+
 def question_page(question_id: str) -> str:
     """The page of a question of the register, relative to docs/."""
     return f"register/{question_id}.md"

@@ -18,6 +18,7 @@ from dossier.load.register import RegisterError, load_categories, new_question_p
 from dossier.load.register_state import read_state
 from dossier.load.sources import SourceError, load_sources, plan_new_sources, sha256_hex
 from dossier.model.history import ProjectHistory
+from dossier.model.sources import Source
 from dossier.model.vocabulary import LANGUAGES, SOURCE_KINDS
 from dossier.render.new_files import new_question_text, new_sidecar_text
 from dossier.render.register_diff import render_diff
@@ -125,7 +126,13 @@ def run_add_source(root: Path, files: list[Path], language: str, kind: str) -> i
     return EXIT_OK
 
 
-def run_diff(root: Path, base: str, head: str | None, check: bool = False) -> int:
+def _sources(root: Path) -> dict[str, Source]:
+    return {source.id: source for source in load_sources(root).sources}
+
+
+def run_diff(
+    root: Path, base: str, head: str | None, check: bool = False, site_url: str = ""
+) -> int:
     folders = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)
     with tempfile.TemporaryDirectory(prefix="dossier-diff-") as scratch:
         try:
@@ -136,9 +143,11 @@ def run_diff(root: Path, base: str, head: str | None, check: bool = False) -> in
                 after_root = Path(scratch) / "head"
         except RevisionError as exc:
             raise UsageError(str(exc)) from exc
-        before, after = read_state(Path(scratch) / "base"), read_state(after_root)
+        before_root = Path(scratch) / "base"
+        before, after = read_state(before_root), read_state(after_root)
+        diff = diff_states(before, after, _sources(before_root), _sources(after_root))
     broken = tuple(lifecycle_findings(before, after))
-    print(render_diff(diff_states(before, after), base, head or "the working tree", broken))
+    print(render_diff(diff, base, head or "the working tree", broken, site_url))
     if not check:
         return EXIT_OK
     for finding in broken:
@@ -220,6 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fail when a status change breaks the lifecycle, or a question is removed or renamed",
     )
+    diff.add_argument(
+        "--site-url",
+        default="",
+        metavar="URL",
+        help="link quotes to their sentences on the site at URL, e.g. a preview "
+        "(default: links relative to the site's root)",
+    )
     diff.add_argument("base", metavar="BASE", help="a git revision, e.g. origin/main")
     diff.add_argument(
         "head", metavar="HEAD", nargs="?", help="a git revision (default: the working tree)"
@@ -254,7 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "add-source": lambda: run_add_source(
                 root, arguments.files, arguments.language, arguments.kind
             ),
-            "diff": lambda: run_diff(root, arguments.base, arguments.head, arguments.check),
+            "diff": lambda: run_diff(
+                root, arguments.base, arguments.head, arguments.check, arguments.site_url
+            ),
         }
         return commands[arguments.command]()
     except UsageError as exc:
