@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import EXAMPLE_ARTICLE, ExampleProject, without_curation
+from conftest import EXAMPLE_ARTICLE, ExampleProject, run_dossier, without_curation
 from dossier.build import check_project
 
 TODAY = datetime.date(2026, 11, 23)
@@ -142,3 +143,30 @@ def test_an_item_id_must_be_a_slug(project: ExampleProject) -> None:
     found = [str(f) for f in check_project(project.root, TODAY).findings]
 
     assert any("missing.0.id" in message for message in found), found
+
+
+def test_a_one_line_answer_no_longer_closes_a_real_question(project_copy: Path) -> None:
+    """Issue 15, as a user found it: a later article, and a one-line answer that cites it."""
+    article = project_copy.parent / "later.txt"
+    article.write_text("Il governo ha firmato il contratto con SpaceX.\n", encoding="utf-8")
+    added = run_dossier("add-source", str(article), "--language", "it", cwd=project_copy)
+    source_id = Path(added.stdout.strip()).stem
+    path = project_copy / "docs/register/schedule/negotiation-status.md"
+    text = path.read_text(encoding="utf-8").replace("status: open", "status: answered")
+    path.write_text(
+        text.replace(
+            "answer: null",
+            "answer:\n  text: The contract is signed.\n  citations:\n"
+            f"    - source: {source_id}\n      quote: ha firmato il contratto",
+        ),
+        encoding="utf-8",
+    )
+
+    result = run_dossier("check", cwd=project_copy)
+
+    assert result.returncode == 1
+    assert (
+        "docs/register/schedule/negotiation-status.md:4: error: status is answered but item(s) "
+        "record-position-italian, stage-reached-exploratory, date-signature, denial-covered-deal "
+        "are still open."
+    ) in result.stdout
