@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -20,10 +19,9 @@ from dossier.model.register_diff import (
 )
 from dossier.model.sources import Source
 
-RE_WORD_OR_SPACE = re.compile(r"\s+|\S+")
 CITATION_FIELDS = ("source", "quote", "prefix", "suffix")
 
-# Finds the sentence a (source, quote, prefix, suffix) cites: its anchor, or None.
+# A raw citation ({source, quote, prefix, suffix}) with the sentence it cites, where it resolves.
 Locate = Callable[[dict[str, Any]], CitedQuote]
 
 
