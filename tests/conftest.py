@@ -116,7 +116,7 @@ def valid_question_fields(category: str) -> dict[str, Any]:
                 "note": "Says nothing more.",
             }
         ],
-        "missing": ["a named parameter"],
+        "missing": [{"id": "parameter", "text": "a named parameter"}],
         "watch": ["satellite", "satélite"],
         "reviewed": ["000_abc"],
         "answer": None,

@@ -60,7 +60,7 @@ def add_hostile_question(root: Path) -> None:
         "basis: inference\nresolve_before: operation\n"
         "evidence:\n  - source: 000_7edff155f20879db\n    quote: Italia negocia\n"
         "    note: '<img src=x onerror=alert(7)>'\n"
-        "missing: ['[click](javascript:alert(8))']\nwatch: [zzzz-no-such-term]\n"
+        "missing: [{id: click, text: '[click](javascript:alert(8))'}]\nwatch: [zzzz-no-such-term]\n"
         "reviewed: [000_7edff155f20879db, 001_de767ab6f4448240, 002_0000000000000bad]\n"
         "---\n"
         '<script>alert(9)</script>\n\n--8<-- "/etc/passwd"\n\n!!! note\n    Not an admonition.\n',

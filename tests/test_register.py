@@ -168,6 +168,13 @@ def test_an_answered_question_with_a_citation_passes(register_project: ExamplePr
         answer={
             "text": "Data encryption.",
             "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
+            "items": [
+                {
+                    "item": "parameter",
+                    "text": "Data encryption.",
+                    "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
+                }
+            ],
         },
     )
 

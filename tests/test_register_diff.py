@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from dossier.build import check_project
 from dossier.render.pages import render_pages
 
 pytestmark = pytest.mark.integration
+Golden = Callable[[str, str], None]
 
 
 def git(root: Path, *arguments: str) -> None:
@@ -69,7 +71,11 @@ def test_the_report_names_each_change_to_the_register(repository: ExampleProject
         in report
     )
     assert "- `crypto-scheme/keys`: Who holds the keys? — **open → answered**" in report
-    assert "- `crypto-scheme/keys`: Who holds the keys? — now: Data encryption is named." in report
+    assert (
+        "- `crypto-scheme/keys`: Who holds the keys?\n"
+        "  - answer added: Data encryption is named.\n"
+        "    - [“El cifrado de datos”](sources/000_abc/#p1-s2) (000\\_abc p1-s2)\n"
+    ) in report
     assert "- `architecture/tier`: Which service tier? — **low → high**" in report
     assert (
         "- `architecture/tier`: Which service tier? — `watch`: added “tier”; `watch`: added “nivel”; `watch`: removed “satellite”; `watch`: removed “satélite”"
@@ -94,9 +100,11 @@ def test_the_working_tree_is_the_default_head_and_sources_are_reported(
     assert report.startswith("## Register changes from base to the working tree\n")
     assert "- added `001_new`: A test article" in report
     assert (
-        "— added “El cifrado de datos” (000_abc); removed “Italia negocia un acuerdo” (000_abc)"
-        in report
-    )
+        "  - added [“El cifrado de datos”](sources/000_abc/#p1-s2) (000\\_abc p1-s2): "
+        "Encryption only.\n"
+        "  - removed [“Italia negocia un acuerdo”](sources/000_abc/#p1-s1) (000\\_abc p1-s1): "
+        "Says nothing more.\n"
+    ) in report
 
 
 def test_no_change_is_said_plainly(repository: ExampleProject) -> None:
@@ -152,10 +160,11 @@ def test_re_opening_an_answered_question_needs_a_new_citation_or_a_note(
     explained = run_dossier("diff", "HEAD", cwd=repository.root).stdout
 
     assert (
-        "### Re-opened without a new citation or note (1)\n\n- `crypto-scheme/keys`: Who holds the keys?"
-        in bare
-    )
-    assert "Re-opened without" not in explained
+        "### Lifecycle rules broken (1)\n\n- `docs/register/crypto-scheme/keys.md:4`: "
+        "crypto-scheme/keys: answered → open breaks the rule "
+        "'re-opening needs new evidence or a note'"
+    ) in bare
+    assert "Lifecycle rules broken" not in explained
     assert "**answered → open**" in explained
 
 
@@ -172,7 +181,7 @@ def test_withdrawing_an_answered_question_is_not_a_re_opening(repository: Exampl
     report = run_dossier("diff", "HEAD", cwd=repository.root).stdout
 
     assert "**answered → withdrawn**" in report
-    assert "Re-opened without" not in report
+    assert "Lifecycle rules broken" not in report
 
 
 def test_the_history_page_lists_each_commit_with_what_it_touched(
@@ -195,3 +204,68 @@ def test_the_history_page_lists_each_commit_with_what_it_touched(
     )
     assert "[000&#95;abc](../sources/000_abc.md) (added)" in rows[1]
     assert "categories" not in page
+
+
+def committed_diff(repository: ExampleProject) -> str:
+    """Commit the working tree and return `diff base HEAD` as a reviewer reads it."""
+    git(repository.root, "add", "-A")
+    git(repository.root, "commit", "-q", "-m", "change")
+    result = run_dossier("diff", "--check", "base", "HEAD", cwd=repository.root)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_an_answer_change_shows_each_item_with_its_quotes_linked(
+    repository: ExampleProject, golden: Golden
+) -> None:
+    repository.add_question(
+        "crypto-scheme/keys",
+        title="Who holds the keys?",
+        status="answered",
+        missing=[{"id": "parameter", "text": "a named parameter"}],
+        answer={
+            "text": "Data encryption is named.",
+            "items": [
+                {
+                    "item": "parameter",
+                    "text": "Data encryption, with *no* scheme.",
+                    "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
+                }
+            ],
+        },
+    )
+
+    golden("diff_answer_change.md", committed_diff(repository))
+
+
+def test_a_note_changed_under_the_same_quote_is_reported_as_such(
+    repository: ExampleProject, golden: Golden
+) -> None:
+    repository.add_question(
+        "crypto-scheme/keys",
+        title="Who holds the keys?",
+        evidence=[
+            {
+                "source": "000_abc",
+                "quote": "Italia negocia un acuerdo",
+                "note": "Names a negotiation, not its stage.",
+            }
+        ],
+    )
+
+    report = committed_diff(repository)
+
+    assert "added “Italia negocia un acuerdo”" not in report
+    golden("diff_note_change.md", report)
+
+
+def test_a_prose_change_is_a_word_level_diff_in_a_collapsible_block(
+    repository: ExampleProject, golden: Golden
+) -> None:
+    repository.add_question(
+        "crypto-scheme/keys",
+        title="Who holds the keys?",
+        body="Why it matters to <everyone>.\n",
+    )
+
+    golden("diff_prose_change.md", committed_diff(repository))

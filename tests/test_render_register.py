@@ -34,9 +34,25 @@ def pages(example_project: ExampleProject) -> Mapping[str, str]:
         status="answered",
         priority="medium",
         basis="inference",
+        missing=[
+            {"id": "tier", "text": "the service tier"},
+            {"id": "escrow", "text": "key escrow"},
+        ],
         answer={
             "text": "An agreement.",
             "citations": [{"source": "000_abc", "quote": "negocia un acuerdo"}],
+            "items": [
+                {
+                    "item": "tier",
+                    "text": "A negotiated agreement.",
+                    "citations": [{"source": "000_abc", "quote": "negocia un acuerdo"}],
+                },
+                {
+                    "item": "escrow",
+                    "not_applicable": "Nothing is encrypted <yet>.",
+                    "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
+                },
+            ],
         },
     )
     checked = check_project(example_project.root, TODAY)
@@ -80,7 +96,10 @@ def test_a_question_page_has_its_generated_header_then_its_body(pages: Mapping[s
         '<q lang="es">Italia negocia un acuerdo</q> [\\[000 p1&#45;s1\\]](../../sources/000_abc.md#p1-s1'
         in page
     )
-    assert "- a named parameter" in page
+    assert (
+        '- <span class="dossier-item" aria-hidden="true">○</span> <span id="item-parameter">a named parameter</span> <code>parameter</code>: open'
+        in page
+    )
     assert "Not answered: no source says it." in page
     assert "| [000&#95;abc](../../sources/000_abc.md)#p1-s2 |" not in page
     assert (
@@ -101,6 +120,26 @@ def test_an_answer_from_news_only_is_marked_secondary_and_an_inference_says_so(
     assert "secondary: from news reports only" in page
     assert "An agreement." in page
     assert '!!! warning "Our inference, not reporting"' in page
+
+
+def test_a_question_page_shows_its_items_as_a_checklist_with_answers_and_citations(
+    pages: Mapping[str, str],
+) -> None:
+    page = pages["register/architecture/tier.md"]
+
+    assert (
+        '- <span class="dossier-item dossier-item--met" aria-hidden="true">✓</span> <span id="item-tier">the service tier</span> <code>tier</code>: **answered**\n'
+        "\n"
+        "    A negotiated agreement.\n"
+        "\n"
+        '    - <span id="item-tier--1"><q lang="es">negocia un acuerdo</q></span> '
+        "[\\[000 p1&#45;s1\\]](../../sources/000_abc.md#p1-s1"
+    ) in page
+    assert (
+        '- <span class="dossier-item dossier-item--met" aria-hidden="true">✓</span> <span id="item-escrow">key escrow</span> <code>escrow</code>: '
+        "**not applicable**\n\n    Nothing is encrypted &#60;yet&#62;.\n"
+    ) in page
+    assert '<span id="item-escrow--1"><q lang="es">El cifrado de datos</q></span>' in page
 
 
 def test_the_dashboard_draws_charts_as_svg_with_the_same_figures_in_a_table(
@@ -131,6 +170,12 @@ def test_the_json_export_has_every_question_and_each_validates_against_the_schem
         {"source": "000_abc", "quote": "Italia negocia un acuerdo", "note": "Says nothing more."}
     ]
     assert keys["related"] == ["architecture/tier"]
+    assert keys["missing"] == [{"id": "parameter", "text": "a named parameter"}]
+    items = exported["questions"]["architecture/tier"]["answer"]["items"]
+    assert [(entry["item"], sorted(entry)) for entry in items] == [
+        ("tier", ["citations", "item", "text"]),
+        ("escrow", ["citations", "item", "not_applicable"]),
+    ]
 
 
 def test_the_csv_export_has_a_row_per_question_with_its_fields(pages: Mapping[str, str]) -> None:
@@ -146,6 +191,11 @@ def test_the_csv_export_has_a_row_per_question_with_its_fields(pages: Mapping[st
     )
     assert keys["watch"] == "cifrado"
     assert rows[0]["answer"] == "An agreement."
+    assert (keys["missing"], keys["open_items"]) == ("parameter: a named parameter", "parameter")
+    assert (rows[0]["missing"], rows[0]["open_items"]) == (
+        "tier: the service tier; escrow: key escrow",
+        "",
+    )
 
 
 def test_csv_cells_that_look_like_formulas_are_kept_as_text() -> None:

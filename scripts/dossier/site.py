@@ -39,6 +39,11 @@ def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+def source_url(source_id: str) -> str:
+    """The address of a source's page relative to the site's root, as MkDocs publishes it."""
+    return f"sources/{source_id}/"
+
+
 def question_page(question_id: str) -> str:
     """The page of a question of the register, relative to docs/."""
     return f"register/{question_id}.md"
@@ -71,6 +76,17 @@ def evidence_link_fragment(number: int) -> str:
 
 def answer_link_fragment(number: int) -> str:
     return f"answer-link-{number}"
+
+
+def item_fragment(item_id: str) -> str:
+    """The id of an item of a question's `missing` on its page: its line of the checklist."""
+    return f"item-{item_id}"
+
+
+def item_citation_fragment(item_id: str, number: int) -> str:
+    """The id of the `number`th citation (from 1) of the answer to an item; `--` keeps it apart
+    from every item's own id, since ids are slugs with single hyphens."""
+    return f"item-{item_id}--{number}"
 
 
 def claim_fragment(claim_id: str) -> str:

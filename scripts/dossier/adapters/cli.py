@@ -12,12 +12,14 @@ from pathlib import Path
 from dossier.adapters.git import RevisionError, export_for_diff, project_history
 from dossier.adapters.output import OutputError, check_output_folder, write_new_files, write_pages
 from dossier.build import Build, build
+from dossier.checks.lifecycle import lifecycle_findings
 from dossier.checks.register_diff import diff_states
 from dossier.load.new_files import RegisterError, SourceError, new_question_path, plan_new_sources
 from dossier.load.register import load_categories
 from dossier.load.register_state import read_state
 from dossier.load.sources import load_sources
 from dossier.model.history import ProjectHistory
+from dossier.model.sources import Source
 from dossier.model.vocabulary import LANGUAGES, SOURCE_KINDS
 from dossier.render.new_files import new_question_text, new_source_files
 from dossier.render.register_diff import render_diff
@@ -119,15 +121,28 @@ def run_add_source(root: Path, files: list[Path], language: str, kind: str) -> i
     return EXIT_OK
 
 
-def run_diff(root: Path, base: str, head: str | None) -> int:
+def _sources(root: Path) -> dict[str, Source]:
+    return {source.id: source for source in load_sources(root).sources}
+
+
+def run_diff(
+    root: Path, base: str, head: str | None, check: bool = False, site_url: str = ""
+) -> int:
     with tempfile.TemporaryDirectory(prefix="dossier-diff-") as scratch:
         try:
-            before, after = export_for_diff(root, base, head, Path(scratch))
+            before_root, after_root = export_for_diff(root, base, head, Path(scratch))
         except RevisionError as exc:
             raise UsageError(str(exc)) from exc
-        diff = diff_states(read_state(before), read_state(after))
-    print(render_diff(diff, base, head or "the working tree"))
-    return EXIT_OK
+        before, after = read_state(before_root), read_state(after_root)
+        diff = diff_states(before, after, _sources(before_root), _sources(after_root))
+    broken = tuple(lifecycle_findings(before, after))
+    print(render_diff(diff, base, head or "the working tree", broken, site_url))
+    if not check:
+        return EXIT_OK
+    for finding in broken:
+        print(finding, file=sys.stderr)
+    print(f"dossier: {len(broken)} lifecycle rule(s) broken", file=sys.stderr)
+    return EXIT_FINDINGS if broken else EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -195,7 +210,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print, as Markdown, what changed in the register and the sources from BASE "
         "to HEAD: questions added and removed, status, priority, evidence and answer changes, "
         "other fields one by one, and sources added or changed.",
-        epilog="HEAD defaults to the working tree. Exit status: 0 reported, 2 unknown revision.",
+        epilog="HEAD defaults to the working tree. Exit status: 0 reported (with --check: and "
+        "no lifecycle rule broken), 1 with --check when a rule is broken, 2 unknown revision.",
+    )
+    diff.add_argument(
+        "--check",
+        action="store_true",
+        help="fail when a status change breaks the lifecycle, or a question is removed or renamed",
+    )
+    diff.add_argument(
+        "--site-url",
+        default="",
+        metavar="URL",
+        help="link quotes to their sentences on the site at URL, e.g. a preview "
+        "(default: links relative to the site's root)",
     )
     diff.add_argument("base", metavar="BASE", help="a git revision, e.g. origin/main")
     diff.add_argument(
@@ -231,7 +259,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "add-source": lambda: run_add_source(
                 root, arguments.files, arguments.language, arguments.kind
             ),
-            "diff": lambda: run_diff(root, arguments.base, arguments.head),
+            "diff": lambda: run_diff(
+                root, arguments.base, arguments.head, arguments.check, arguments.site_url
+            ),
         }
         return commands[arguments.command]()
     except UsageError as exc:

@@ -6,6 +6,7 @@ import datetime
 from collections import Counter
 from collections.abc import Mapping
 
+from dossier.checks.answers import answer_findings
 from dossier.model import findings
 from dossier.model.findings import Finding
 from dossier.model.register import Category, Question
@@ -23,7 +24,8 @@ def _status_findings(question: Question, today: datetime.date) -> list[Finding]:
         problem(
             "status",
             f"status is {question.status} but there is no answer",
-            "Add `answer:` with its text and at least one citation.",
+            "Add `answer:` with its text, and under `answer.items` each item it answers, "
+            "with a citation.",
         )
     if question.status == "superseded" and not question.superseded_by:
         problem(
@@ -99,6 +101,7 @@ def lint_register(
                     )
                 )
         problems += _status_findings(question, today)
+        problems += answer_findings(question)
     return problems
 
 
@@ -108,7 +111,7 @@ def answered_only_from_news(question: Question, sources: Mapping[str, Source]) -
         return False
     kinds = {
         sources[c.source_id].metadata.kind
-        for c in question.answer.citations
+        for c in question.answer.all_citations
         if c.source_id in sources
     }
     return kinds <= {"news"}

@@ -11,13 +11,21 @@ from dossier.load.validation import invalid_entries, schema_findings
 from dossier.model import findings
 from dossier.model.citations import Citation, CitingPlace
 from dossier.model.findings import Finding
-from dossier.model.register import Answer, Category, LoadedRegister, Question
+from dossier.model.register import (
+    Answer,
+    Category,
+    ItemAnswer,
+    LoadedRegister,
+    MissingItem,
+    Question,
+)
 from dossier.model.schemas import CATEGORIES_SCHEMA, QUESTION_SCHEMA
 from dossier.site import (
     CATEGORIES_FILE,
     REGISTER_DIRECTORY,
     answer_fragment,
     evidence_fragment,
+    item_citation_fragment,
     question_page,
 )
 from dossier.text.front_matter import split_front_matter
@@ -58,6 +66,33 @@ def _citation(
     )
 
 
+def _item_answer(
+    data: dict[str, Any],
+    key: tuple[str, str, int],
+    path: str,
+    document: YamlDocument,
+    page: str,
+    title: str,
+) -> ItemAnswer:
+    return ItemAnswer(
+        item=data["item"],
+        text=data.get("text"),
+        not_applicable=data.get("not_applicable"),
+        citations=tuple(
+            _citation(
+                citation,
+                path,
+                document.line_of((*key, "citations", number, "quote")),
+                page,
+                item_citation_fragment(data["item"], number + 1),
+                title,
+            )
+            for number, citation in enumerate(data["citations"])
+        ),
+        line=document.line_of(key),
+    )
+
+
 def _question(
     question_id: str, path: str, document: YamlDocument, body: str, body_line: int
 ) -> Question:
@@ -89,7 +124,11 @@ def _question(
                     answer_fragment(index + 1),
                     title,
                 )
-                for index, item in enumerate(answer_data["citations"])
+                for index, item in enumerate(answer_data.get("citations", ()))
+            ),
+            items=tuple(
+                _item_answer(entry, ("answer", "items", index), path, document, page, title)
+                for index, entry in enumerate(answer_data.get("items", ()))
             ),
         )
     raised = data["raised"]
@@ -106,7 +145,7 @@ def _question(
         owner=data.get("owner"),
         evidence=evidence,
         evidence_notes=tuple(item["note"] for item in data["evidence"]),
-        missing=tuple(data["missing"]),
+        missing=tuple(MissingItem(item["id"], item["text"]) for item in data["missing"]),
         watch=tuple(data["watch"]),
         related=tuple(data.get("related", ())),
         reviewed=tuple(data.get("reviewed", ())),

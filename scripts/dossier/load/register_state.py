@@ -12,12 +12,16 @@ from dossier.text.front_matter import split_front_matter
 from dossier.text.yamldoc import YamlDocumentError, iso_dates, parse_yaml
 
 
-def _load_yaml(text: str) -> dict[str, Any]:
+def _load_yaml(text: str, first_line: int = 1) -> tuple[dict[str, Any], dict[str, int]]:
+    """The fields of a YAML mapping and the line of each; a broken file is kept as text."""
     try:
-        data = iso_dates(parse_yaml(text).data)
+        document = parse_yaml(text, first_line)
     except YamlDocumentError:
-        return {"(invalid YAML)": text}
-    return data if isinstance(data, dict) else {}
+        return {"(invalid YAML)": text}, {}
+    data = iso_dates(document.data)
+    if not isinstance(data, dict):
+        return {}, {}
+    return data, {str(key[0]): line for key, line in document.lines.items() if len(key) == 1}
 
 
 def read_state(root: Path) -> ProjectState:
@@ -27,16 +31,17 @@ def read_state(root: Path) -> ProjectState:
     for path in sorted(register.glob("*/*.md")) if register.is_dir() else []:
         text = path.read_text(encoding="utf-8", errors="replace")
         parts = split_front_matter(text)
-        front_matter, body = (_load_yaml(parts[0]), parts[1]) if parts else ({}, text)
+        front_matter, lines = _load_yaml(parts[0], first_line=2) if parts else ({}, {})
+        body = parts[1] if parts else text
         questions[path.relative_to(register).with_suffix("").as_posix()] = QuestionState(
-            front_matter, body
+            front_matter, body, lines
         )
     sources = {}
     seeds = root / SEEDS_DIRECTORY
     for path in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
         sidecar = path.with_suffix(".yml")
         fields = (
-            _load_yaml(sidecar.read_text(encoding="utf-8", errors="replace"))
+            _load_yaml(sidecar.read_text(encoding="utf-8", errors="replace"))[0]
             if sidecar.is_file()
             else {}
         )

@@ -18,9 +18,46 @@ class Category:
 
 
 @dataclass(frozen=True)
+class MissingItem:
+    """One thing a complete answer must specify."""
+
+    id: str
+    """A slug unique within the question; answers name the items they answer by it."""
+    text: str
+
+
+@dataclass(frozen=True)
+class ItemAnswer:
+    """The answer to one item of `missing`, or the reason it does not apply."""
+
+    item: str
+    """The id of the item of `missing` it answers."""
+    text: str | None
+    not_applicable: str | None
+    """Instead of `text`: why the item does not apply."""
+    citations: tuple[Citation, ...]
+    line: int
+    """The file line of the entry, for findings to point at."""
+
+    @property
+    def is_met(self) -> bool:
+        """Answered, or declared not applicable, with at least one citation."""
+        return bool(self.text or self.not_applicable) and bool(self.citations)
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     citations: tuple[Citation, ...]
+    """Citations of the summary as a whole; each item carries its own."""
+    items: tuple[ItemAnswer, ...] = ()
+
+    def item(self, item_id: str) -> ItemAnswer | None:
+        return next((entry for entry in self.items if entry.item == item_id), None)
+
+    @property
+    def all_citations(self) -> tuple[Citation, ...]:
+        return self.citations + tuple(c for entry in self.items for c in entry.citations)
 
 
 @dataclass(frozen=True)
@@ -42,7 +79,7 @@ class Question:
     evidence: tuple[Citation, ...]
     evidence_notes: tuple[str, ...]
     """One note per evidence citation: what it shows and why it is not enough."""
-    missing: tuple[str, ...]
+    missing: tuple[MissingItem, ...]
     watch: tuple[str, ...]
     related: tuple[str, ...]
     reviewed: tuple[str, ...]
@@ -61,7 +98,12 @@ class Question:
 
     @property
     def citations(self) -> tuple[Citation, ...]:
-        return self.evidence + (self.answer.citations if self.answer else ())
+        return self.evidence + (self.answer.all_citations if self.answer else ())
+
+    def open_items(self) -> tuple[str, ...]:
+        """Ids of the items of `missing` that no answer entry meets yet, in their order."""
+        met = {e.item for e in self.answer.items if e.is_met} if self.answer else set()
+        return tuple(item.id for item in self.missing if item.id not in met)
 
 
 @dataclass(frozen=True)

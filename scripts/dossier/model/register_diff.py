@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,11 @@ OWN_SECTIONS = ("title", "status", "priority", "evidence", "answer")
 class QuestionState:
     front_matter: dict[str, Any]
     body: str
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """The file line of each front-matter field, for findings to point at."""
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, 1)
 
     @property
     def title(self) -> str:
@@ -37,18 +43,50 @@ class ProjectState:
 
 
 @dataclass(frozen=True)
+class CitedQuote:
+    """A quote as a question cites it, and the sentence of its source it resolves to."""
+
+    source_id: str
+    quote: str
+    anchor: str | None
+    """The cited sentence's anchor (`p1-s2`), or None when the quote does not resolve."""
+
+
+@dataclass(frozen=True)
+class EvidenceChange:
+    what: str
+    """`added`, `removed` or `note changed`."""
+    quote: CitedQuote
+    note: str
+    """The note as it is now (as it was, for a removed entry)."""
+    old_note: str = ""
+    """The note before, for `note changed`."""
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    item: str | None
+    """The id of the item of `missing` it answers, or None for the answer's summary."""
+    what: str
+    """`added`, `changed` or `removed`."""
+    text: str
+    """The answer as it is now (as it was, when removed); `not applicable: why` for such items."""
+    citations: tuple[CitedQuote, ...]
+
+
+@dataclass
 class RegisterDiff:
     added: list[tuple[str, str]] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)
     retitled: list[tuple[str, str, str]] = field(default_factory=list)
     status: list[tuple[str, str, str, str]] = field(default_factory=list)
     priority: list[tuple[str, str, str, str]] = field(default_factory=list)
-    evidence: list[tuple[str, str, list[str]]] = field(default_factory=list)
-    answer: list[tuple[str, str, str]] = field(default_factory=list)
+    evidence: list[tuple[str, str, list[EvidenceChange]]] = field(default_factory=list)
+    answer: list[tuple[str, str, list[AnswerChange]]] = field(default_factory=list)
+    prose: list[tuple[str, str, list[tuple[str, str]]]] = field(default_factory=list)
+    """(id, title, the words as (`equal`, `delete` or `insert`, text) runs)."""
     fields: list[tuple[str, str, list[str]]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
-    unjustified_reopenings: list[tuple[str, str]] = field(default_factory=list)
-    """Questions taken back from answered with neither a new citation nor a changed text."""
 
     def is_empty(self) -> bool:
         return not any(vars(self).values())

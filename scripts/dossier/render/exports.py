@@ -7,13 +7,15 @@ import io
 import json
 from typing import Any
 
+from dossier.model.register import Answer, Question
 from dossier.model.schemas import QUESTION_SCHEMA, SOURCE_SCHEMA, schema_text
 from dossier.render.register_view import RegisterView
 from dossier.site import REGISTER_CSV, REGISTER_JSON, register_download
 
 CSV_COLUMNS = (
     "id", "title", "category", "status", "priority", "raised", "age_days", "basis",
-    "resolve_before", "owner", "missing", "watch", "related", "evidence_sources", "answer",
+    "resolve_before", "owner", "missing", "open_items", "watch", "related", "evidence_sources",
+    "answer",
 )  # fmt: skip
 
 
@@ -33,16 +35,11 @@ def export_json(view: RegisterView) -> str:
                 {**_citation_fields(citation), "note": note}
                 for citation, note in zip(question.evidence, question.evidence_notes, strict=True)
             ],
-            "missing": list(question.missing),
+            "missing": [{"id": item.id, "text": item.text} for item in question.missing],
             "watch": list(question.watch),
             "related": list(question.related),
             "reviewed": list(question.reviewed),
-            "answer": None
-            if question.answer is None
-            else {
-                "text": question.answer.text,
-                "citations": [_citation_fields(c) for c in question.answer.citations],
-            },
+            "answer": None if question.answer is None else _answer_fields(question.answer),
         }
         for field in ("owner", "superseded_by", "reason"):
             if getattr(question, field):
@@ -50,6 +47,27 @@ def export_json(view: RegisterView) -> str:
         questions[question.id] = entry
     document = {"as_of": view.as_of.isoformat(), "questions": questions}
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _answer_fields(answer: Answer) -> dict[str, Any]:
+    fields: dict[str, Any] = {"text": answer.text}
+    if answer.citations:
+        fields["citations"] = [_citation_fields(c) for c in answer.citations]
+    if answer.items:
+        fields["items"] = [
+            {
+                "item": entry.item,
+                **({"text": entry.text} if entry.text else {}),
+                **({"not_applicable": entry.not_applicable} if entry.not_applicable else {}),
+                "citations": [_citation_fields(c) for c in entry.citations],
+            }
+            for entry in answer.items
+        ]
+    return fields
+
+
+def _missing_cell(question: Question) -> str:
+    return "; ".join(f"{item.id}: {item.text}" for item in question.missing)
 
 
 def _citation_fields(citation: Any) -> dict[str, str]:
@@ -76,8 +94,9 @@ def export_csv(view: RegisterView) -> str:
         writer.writerow(
             spreadsheet_safe(cell) for cell in [
                 q.id, q.title, q.category, q.status, q.priority, q.raised.isoformat(), view.age(q),
-                q.basis, q.resolve_before, q.owner or "", "; ".join(q.missing), "; ".join(q.watch),
-                "; ".join(q.related), "; ".join(sorted({c.source_id for c in q.evidence})),
+                q.basis, q.resolve_before, q.owner or "", _missing_cell(q),
+                "; ".join(q.open_items()), "; ".join(q.watch), "; ".join(q.related),
+                "; ".join(sorted({c.source_id for c in q.evidence})),
                 q.answer.text if q.answer else "",
             ]
         )  # fmt: skip

@@ -91,6 +91,16 @@ def render_question_page(
         ]
         if question.answer
         else [],
+        items=[
+            (
+                item,
+                entry := question.answer.item(item.id) if question.answer else None,
+                [view.citations.get((page, c.place.fragment)) for c in entry.citations]
+                if entry
+                else [],
+            )
+            for item in question.missing
+        ],
         secondary=question.id in view.secondary_answers,
         cite=lambda resolved, fragment, with_translation=True: citation_link(
             resolved, page, fragment, with_translation=with_translation
