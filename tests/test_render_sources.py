@@ -56,13 +56,17 @@ def test_a_curated_source_page_has_its_abstract_claims_quotations_and_facts(
     assert checked.errors == ()
     assert "## Summary" in page
     assert "Not yet curated" not in page
-    assert "{#claim-link-value .dossier-cite}" in page
+    assert (
+        '<li id="claim-value">Italy negotiates EUR 1,500 million. <a class="dossier-cite" '
+        'id="claim-link-value" href="#p1-s1" title="Italia negocia 1.500 millones">[000 p1-s1]</a>'
+        "</li>"
+    ) in page
     assert "## Direct quotations" in page
     assert page.count('<span id="quotation-') == 1
     assert (
-        '| money | <span lang="es">1.500 millones de euros</span> | EUR 1,500,000,000 | [p1-s1](#p1-s1) |'
-        in page
-    )
+        '<tr><td>money</td><td lang="es">1.500 millones de euros</td><td>EUR 1,500,000,000</td>'
+        '<td><a href="#p1-s1">p1-s1</a></td></tr>'
+    ) in page
     assert "<dt>Coverage</dt><dd>2 of 2 sentences (100&#160;%)" in page
     assert "dossier-sentence--uncovered" not in page
 
@@ -145,6 +149,6 @@ def test_cited_by_lists_a_page_once_per_sentence(example_project: ExampleProject
 
     page = render_pages(checked, TODAY)["sources/000_abc.md"]
 
-    (row,) = [line for line in page.splitlines() if line.startswith("| [p1-s1](#p1-s1) |")]
+    (row,) = [line for line in page.splitlines() if line.startswith('<tr><td><a href="#p1-s1">')]
     assert row.count("Who holds the keys?") == 1
-    assert "(../register/crypto-scheme/keys.md#evidence-1)" in row
+    assert '<a href="../../register/crypto-scheme/keys/#evidence-1">' in row

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 RE_CATEGORY_INDEX = re.compile(r"register/[^/]+/index\.md")
@@ -146,3 +147,23 @@ def is_generated_page(page: str) -> bool:
         in (COMPARISON_PAGE, REGISTER_INDEX_PAGE, REGISTER_DASHBOARD_PAGE, REGISTER_HISTORY_PAGE)
         or RE_CATEGORY_INDEX.fullmatch(page) is not None
     )
+
+
+def page_url(page: str) -> str:
+    """Where a page is served, relative to the site's root, with MkDocs' directory URLs (its
+    default, and Zensical's): `sources/x.md` at `sources/x/`, `register/index.md` at
+    `register/`, the home page at the root."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("index") if stem.endswith("/index") else f"{stem}/"
+
+
+def url_from(from_page: str, to_page: str, fragment: str = "") -> str:
+    """The URL of `to_page` (and `#fragment`) relative to the page `from_page` is served at: for
+    links in raw HTML, which MkDocs passes through without rewriting `.md` paths."""
+    anchor = f"#{fragment}" if fragment else ""
+    if to_page == from_page:
+        return anchor or "./"
+    relative = posixpath.relpath(page_url(to_page) or ".", page_url(from_page) or ".")
+    return f"{relative}/{anchor}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dossier.model.citations import ALL_SOURCES, AbsenceClaim, ResolvedCitation
-from dossier.render.templating import escape_text, relative_link
+from dossier.render.templating import escape_html, escape_text, relative_link
 from dossier.site import INLINE_FRAGMENT_PREFIX, source_page
 from dossier.text.inline_citations import inline_items
 
@@ -57,6 +57,27 @@ def absence_note(absence: AbsenceClaim, page: str) -> str:
         where = f"not in the text of [{short_source_label(absence.source_id)}]({target})"
     fragment = "" if absence.within else f' id="{absence.place.fragment}"'
     return f'<span class="dossier-absence"{fragment}>({where}; searched: {searched})</span>'
+
+
+def citation_anchor(
+    resolved: ResolvedCitation, href: str, fragment: str, *, with_translation: bool = True
+) -> str:
+    """The same citation as citation_link, as HTML, for a raw HTML block: `href` is final."""
+    label = f"{short_source_label(resolved.source.id)} {resolved.anchor}"
+    title = escape_html(" ".join(resolved.source_text.split()))
+    translation = quote_translation(resolved) if with_translation else None
+    described = f' aria-describedby="{fragment}-translation"' if translation else ""
+    link = (
+        f'<a class="dossier-cite" id="{fragment}" href="{escape_html(href)}" title="{title}"'
+        f"{described}>[{escape_html(label)}]</a>"
+    )
+    if translation is None:
+        return link
+    return (
+        f'{link}<span class="dossier-cite-translation translation" id="{fragment}-translation" '
+        f'lang="en" role="tooltip">Our translation of the sentence: {escape_html(translation)}'
+        "</span>"
+    )
 
 
 def render_inline_citations(

@@ -13,8 +13,8 @@ from dossier.model.citations import CitingPlace, ResolvedCitation, coverage
 from dossier.model.facts import Fact
 from dossier.model.sources import Claim, Source
 from dossier.model.topics import Topic
-from dossier.render.citations import citation_link, render_inline_citations
-from dossier.render.templating import escape_text, relative_link
+from dossier.render.citations import citation_anchor, citation_link, render_inline_citations
+from dossier.render.templating import escape_text
 from dossier.site import (
     ABSTRACT_FRAGMENT_PREFIX,
     CLAIM_FRAGMENT_PREFIX,
@@ -22,6 +22,7 @@ from dossier.site import (
     QUOTATION_FRAGMENT_PREFIX,
     SOURCES_INDEX_PAGE,
     source_page,
+    url_from,
 )
 
 AUTOMATIC_SUMMARY_SENTENCES = 3
@@ -91,13 +92,6 @@ def build_view(
     )
 
 
-def link_from(page: str, place: CitingPlace) -> str:
-    """A relative Markdown link target from `page` to where `place` cites."""
-    if place.page == page:
-        return f"#{place.fragment}"
-    return f"{relative_link(page, place.page)}#{place.fragment}"
-
-
 def citer(view: SourcesView, page: str) -> Callable[[ResolvedCitation | None, str], str]:
     """A template helper: the link to a resolved citation, or nothing if it did not resolve."""
 
@@ -136,8 +130,14 @@ def render_source_page(source: Source, view: SourcesView, environment: jinja2.En
         share=share,
         cited_by=view.cited_by.get(source.id, {}),
         date_evidence=view.resolve(page, DATE_EVIDENCE_FRAGMENT),
-        link=lambda place: link_from(page, place),
+        url=lambda place: url_from(page, place.page, place.fragment),
         cite=citer(view, page),
+        # A claim cites a sentence of the same page, where its translation stands beside it.
+        anchor=lambda resolved, fragment: (
+            citation_anchor(resolved, f"#{resolved.anchor}", fragment, with_translation=False)
+            if resolved
+            else ""
+        ),
     )
 
 

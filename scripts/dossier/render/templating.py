@@ -32,6 +32,11 @@ def escape_text(text: str) -> str:
     return text.translate(_TEXT_ESCAPES)
 
 
+def escape_html(text: str) -> str:
+    """`text` for a raw HTML block, which Markdown passes through: HTML's specials escaped."""
+    return html.escape(text)
+
+
 def escape_prose(text: str) -> str:
     """Like escape_text, but line breaks stay, so blank lines still separate paragraphs."""
     return text.translate(_PROSE_ESCAPES)
@@ -67,6 +72,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["text"] = escape_text
+    environment.filters["html"] = escape_html
     environment.filters["front_matter_string"] = front_matter_string
     environment.filters["yaml_string"] = yaml_string
     environment.filters["language_name"] = language_name
