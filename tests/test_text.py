@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from dossier.load.textfiles import parse_yaml_text
+from dossier.text.folding import fold, fold_text
 from dossier.text.front_matter import split_front_matter
 from dossier.text.yamldoc import parse_yaml
 
@@ -31,3 +35,9 @@ def test_front_matter_is_split_from_the_body_with_the_line_the_body_starts_on() 
         4,
     )
     assert split_front_matter("# No front matter\n") is None
+
+
+@given(st.text() | st.text(alphabet=" \t\n«»“”’'ab\u00a0\u2003e\u0301"))
+def test_fold_is_fold_text_trimmed_whatever_the_text(text: str) -> None:
+    # fold takes a shorter way for text already in NFC; it must agree with fold_text.
+    assert fold(text) == fold_text(text).folded.strip()
