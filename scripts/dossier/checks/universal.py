@@ -17,11 +17,8 @@ from dossier.model import findings
 from dossier.model.findings import Finding
 from dossier.model.project import LoadedProject
 from dossier.site import DOCS_DIRECTORY, SEEDS_DIRECTORY, TOPICS_FILE
+from dossier.text.inline_citations import inline_items
 
-RE_CITATION = re.compile(
-    r'\[@[^\s\]"]*(?:[ \t]+(?:!?"(?:[^"\\\n]|\\.)*"|[a-z]+=?"[^"\n]*"|\w+))*[ \t]*\]'
-)
-RE_ABSENCE = re.compile(r'\[@[^\]]*!"')
 RE_FENCE = re.compile(r"(?ms)^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$")
 RE_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|`[^`\n]*`')
 RE_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.|#)\s)")
@@ -63,30 +60,50 @@ class Statement:
     """Whether `check` reads claims of absence written here; a plain-text field cannot hold one."""
 
 
-def _sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) for each sentence, citations kept whole."""
-    masked = RE_CITATION.sub(lambda match: "\x00" * len(match.group()), text)
-    # Code shows syntax, not statements: blank it out, keeping its lines.
-    masked = RE_FENCE.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), masked)
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a statement, with its citations set apart from the words around them."""
+
+    offset: int
+    """Where it starts in the statement's text."""
+    words: str
+    """The sentence with each citation, and any code, blanked out."""
+    shown: str
+    """The sentence as a finding quotes it, each citation shortened to `[…]`."""
+    cites: bool
+    proves_absence: bool
+
+
+def _sentences(text: str) -> Iterator[Sentence]:
+    """The sentences of `text`, citations kept whole (a quote inside one ends no sentence)."""
+    items, _ = inline_items(text, "", "")
+    blank = list(text)
+    for item in items:
+        blank[item.start : item.end] = " " * (item.end - item.start)
+    # Code shows syntax, not statements.
+    for fence in RE_FENCE.finditer(text):
+        blank[fence.start() : fence.end()] = re.sub(r"[^\n]", " ", fence.group())
+    words = "".join(blank)
     position = 0
-    for boundary in RE_SENTENCE_END.finditer(masked):
-        yield position, masked_text(text, masked, position, boundary.start())
-        position = boundary.end()
-    yield position, masked_text(text, masked, position, len(text))
+    ends = [(boundary.start(), boundary.end()) for boundary in RE_SENTENCE_END.finditer(words)]
+    for end, after in [*ends, (len(text), len(text))]:
+        inside = [item for item in items if position <= item.start < end]
+        shown = text[position:end]
+        for item in reversed(inside):
+            shown = shown[: item.start - position] + "[…]" + shown[item.end - position :]
+        yield Sentence(
+            offset=position,
+            words=words[position:end],
+            shown=" ".join(shown.split()),
+            cites=any(item.citation for item in inside),
+            proves_absence=any(item.absence for item in inside),
+        )
+        position = after
 
 
-def masked_text(text: str, masked: str, start: int, end: int) -> str:
-    """The sentence as written, but blank where code was masked."""
-    return "".join(
-        " " if masked[index] == " " and text[index] != " " else text[index]
-        for index in range(start, end)
-    )
-
-
-def _universal_phrase(sentence: str) -> str | None:
-    """The universal wording of `sentence`, outside quotes and citations, if it has one."""
-    bare = RE_QUOTED.sub(" ", RE_CITATION.sub(" ", sentence))
-    match = RE_UNIVERSAL.search(bare)
+def _universal_phrase(words: str) -> str | None:
+    """The universal wording of a sentence's own words, outside quotation marks, if any."""
+    match = RE_UNIVERSAL.search(RE_QUOTED.sub(" ", words))
     return match.group() if match else None
 
 
@@ -94,24 +111,23 @@ def universal_findings(statements: Iterable[Statement]) -> list[Finding]:
     """A warning for each universal statement about the sources without a claim of absence."""
     problems = []
     for statement in statements:
-        for offset, sentence in _sentences(statement.text):
-            phrase = _universal_phrase(sentence)
-            if phrase is None or (statement.can_prove and RE_ABSENCE.search(sentence)):
+        for sentence in _sentences(statement.text):
+            phrase = _universal_phrase(sentence.words)
+            if phrase is None or (statement.can_prove and sentence.proves_absence):
                 continue
             about_the_sources = (
                 statement.always_about_sources
-                or RE_CITATION.search(sentence) is not None
-                or RE_ABOUT_THE_SOURCES.search(RE_QUOTED.sub(" ", sentence)) is not None
+                or sentence.cites
+                or sentence.proves_absence
+                or RE_ABOUT_THE_SOURCES.search(RE_QUOTED.sub(" ", sentence.words)) is not None
             )
             if not about_the_sources:
                 continue
-            line = statement.line + statement.text.count("\n", 0, offset)
-            shown = " ".join(RE_CITATION.sub("[…]", sentence).split())
             problems.append(
                 findings.warning(
                     statement.path,
-                    line,
-                    f"universal statement without proof ({phrase!r}): {shown!r}",
+                    statement.line + statement.text.count("\n", 0, sentence.offset),
+                    f"universal statement without proof ({phrase!r}): {sentence.shown!r}",
                     HINT if statement.can_prove else PLAIN_TEXT_HINT,
                 )
             )
