@@ -171,6 +171,22 @@ def run_dossier(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def git(root: Path, *arguments: str, day: datetime.date | None = None) -> None:
+    """Run git in `root` as a test author; commits are dated `day` when given, since git reads
+    the real clock, not the frozen one."""
+    environment = dict(os.environ)
+    if day is not None:
+        stamp = f"{day.isoformat()}T10:00:00+00:00"
+        environment.update(GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp)
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
+        cwd=root,
+        env=environment,
+        check=True,
+        capture_output=True,
+    )
+
+
 def mkdocs_environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

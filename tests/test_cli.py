@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +15,7 @@ from conftest import (
     PROJECT_ROOT,
     TODAY,
     ExampleProject,
+    git,
     mkdocs_environment,
     run_dossier,
     tree_snapshot,
@@ -98,11 +99,8 @@ def on_files(files, config):
 def test_render_writes_the_pages_the_mkdocs_build_generates(
     project_copy: Path, tmp_path: Path
 ) -> None:
-    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
-    stamp = {**os.environ, "GIT_AUTHOR_DATE": "2026-11-20T10:00:00Z"}
-    stamp["GIT_COMMITTER_DATE"] = stamp["GIT_AUTHOR_DATE"]
     for arguments in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Copy"]):
-        subprocess.run([*git, *arguments], cwd=project_copy, env=stamp, check=True)
+        git(project_copy, *arguments, day=datetime.date(2026, 11, 20))
     # Beside mkdocs.yml, which it extends, so that paths in it resolve as in the real build.
     (project_copy / "dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
     (project_copy / "mkdocs-dump.yml").write_text(

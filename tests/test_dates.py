@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 import time_machine
 
-from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject
+from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, git
 from dossier.adapters.cli import main
 
 LAST_COMMIT = datetime.date(2026, 11, 20)
@@ -18,17 +16,8 @@ LATER = TODAY + datetime.timedelta(days=400)
 
 
 def commit_on(root: Path, day: datetime.date, message: str) -> None:
-    """Commit everything as if on `day`: git reads the real clock, so the date is given."""
-    stamp = f"{day.isoformat()}T10:00:00+00:00"
-    environment = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-    for arguments in (["add", "-A"], ["commit", "-q", "-m", message]):
-        subprocess.run(
-            ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
-            cwd=root,
-            env=environment,
-            check=True,
-            capture_output=True,
-        )
+    git(root, "add", "-A", day=day)
+    git(root, "commit", "-q", "-m", message, day=day)
 
 
 @pytest.fixture
@@ -37,7 +26,7 @@ def committed_project(example_project: ExampleProject) -> ExampleProject:
     example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
     example_project.add_categories("architecture")
     example_project.add_question("architecture/tier", title="Which service tier?")
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=example_project.root, check=True)
+    git(example_project.root, "init", "-q", "-b", "main")
     commit_on(example_project.root, LAST_COMMIT, "Ask about the tier")
     return example_project
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime
 import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import EXAMPLE_ARTICLE, ExampleProject, run_dossier, without_curation
+from conftest import EXAMPLE_ARTICLE, ExampleProject, git, run_dossier, without_curation
 from dossier.build import check_project
 from dossier.render.pages import render_pages
 
@@ -19,15 +18,6 @@ MISSING = [
     {"id": "authority", "text": "key-generation authority"},
     {"id": "escrow", "text": "key escrow"},
 ]
-
-
-def git(root: Path, *arguments: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
 
 
 def answer(*item_ids: str) -> dict[str, Any]:

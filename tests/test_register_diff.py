@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, run_dossier
+from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, git, run_dossier
 from dossier.adapters.git import history
 from dossier.build import check_project
 from dossier.render.pages import render_pages
 
 pytestmark = pytest.mark.integration
 Golden = Callable[[str, str], None]
-
-
-def git(root: Path, *arguments: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture
