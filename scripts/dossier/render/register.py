@@ -14,11 +14,13 @@ from dossier.model.vocabulary import PRIORITIES, STATUSES, UNRESOLVED_STATUSES
 from dossier.render.charts import BarChart, stacked_bar_chart
 from dossier.render.citations import citation_link, quote_translation, render_inline_citations
 from dossier.render.exports import render_downloads
+from dossier.render.feed import render_feed
 from dossier.render.history import render_history_page
 from dossier.render.register_view import RegisterView
 from dossier.render.templating import escape_prose, relative_link
 from dossier.site import (
     REGISTER_DASHBOARD_PAGE,
+    REGISTER_FEED,
     REGISTER_HISTORY_PAGE,
     REGISTER_INDEX_PAGE,
     category_page,
@@ -143,4 +145,5 @@ def render_register_pages(
             "register_category.md.j2"
         ).render(view=view, category=category, questions=view.questions_in(category.slug))
     pages.update(render_downloads(view))
+    pages[REGISTER_FEED] = render_feed(view, history)
     return pages
