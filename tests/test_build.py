@@ -213,6 +213,9 @@ def test_the_register_index_lists_every_question_and_the_downloads_are_published
     csv_lines = (built_site / "register" / "register.csv").read_text(encoding="utf-8").splitlines()
     assert len(csv_lines) == len(checked.questions) + 1
     assert (built_site / "register" / "question.schema.json").is_file()
+    annotations = json.loads((built_site / "register" / "annotations.jsonld").read_text("utf-8"))
+    assert annotations["total"] == len(checked.citations)
+    assert page(built_site, "register/index.html").select_one('a[href="annotations.jsonld"]')
     assert len(page(built_site, "register/dashboard/index.html").select("svg.dossier-chart")) == 2
 
 

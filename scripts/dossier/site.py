@@ -28,6 +28,8 @@ REGISTER_CSV = "register/register.csv"
 # sits at the site's root because Material's instant navigation fetches `sitemap.xml` beside every
 # `<link rel="alternate">` of a page (it takes them for language versions of the site).
 REGISTER_FEED = "changes.xml"
+# Every citation as a W3C Web Annotation (JSON-LD), offered beside register.json.
+REGISTER_ANNOTATIONS = "register/annotations.jsonld"
 
 # Fragments of the places on a source page that cite it: back-links from "Cited by" land there.
 DATE_EVIDENCE_FRAGMENT = "date-evidence"
@@ -51,6 +53,13 @@ def source_url(source_id: str) -> str:
 def question_page(question_id: str) -> str:
     """The page of a question of the register, relative to docs/."""
     return f"register/{question_id}.md"
+
+
+def published_url(page: str) -> str:
+    """The address MkDocs publishes a page at, relative to the site's root (`""` for the home)."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page.removesuffix("index.md")
+    return f"{page.removesuffix('.md')}/"
 
 
 def question_url(question_id: str) -> str:

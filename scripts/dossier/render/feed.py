@@ -13,6 +13,7 @@ from dossier.render.register_view import RegisterView
 from dossier.site import (
     REGISTER_FEED,
     REGISTER_HISTORY_PAGE,
+    published_url,
     question_id_of_file,
     question_url,
 )
@@ -27,11 +28,6 @@ GIT_STATUS = {"A": "added", "D": "removed", "R": "renamed", "C": "copied", "M": 
 def _from_feed(url: str) -> str:
     """A link from the feed, which sits in register/, to an address relative to the site's root."""
     return posixpath.relpath(url, posixpath.dirname(REGISTER_FEED)) + ("/" * url.endswith("/"))
-
-
-def _published(page: str) -> str:
-    """The address MkDocs publishes a page at, relative to the site's root."""
-    return page.removesuffix(".md").removesuffix("index") + ("/" * (not page.endswith("index.md")))
 
 
 def _updated(entry: HistoryEntry) -> datetime.datetime:
@@ -83,7 +79,7 @@ def render_feed(view: RegisterView, history: tuple[HistoryEntry, ...]) -> str:
     Dates come from git only (the feed's `updated` is its newest entry's, or the last commit's
     day when no commit changed a question), so the same commit gives the same bytes.
     """
-    history_url = _from_feed(_published(REGISTER_HISTORY_PAGE))
+    history_url = _from_feed(published_url(REGISTER_HISTORY_PAGE))
     feed = FeedGenerator()
     feed.id(FEED_ID)
     feed.title(FEED_TITLE)

@@ -12,10 +12,11 @@ from dossier.model.project import CheckedProject
 from dossier.render import register as render_register
 from dossier.render import register_view
 from dossier.render import sources as render_sources
+from dossier.render.annotations import export_annotations
 from dossier.render.citations import render_inline_citations
 from dossier.render.comparison import render_comparison
 from dossier.render.templating import environment as make_environment
-from dossier.site import COMPARISON_PAGE, question_page
+from dossier.site import COMPARISON_PAGE, REGISTER_ANNOTATIONS, question_page
 
 # Where a hand-written page (the home page) shows the register's counts.
 REGISTER_SUMMARY_MARKER = "<!-- dossier: register summary -->"
@@ -47,6 +48,7 @@ def render_pages(
     )
     pages = render_sources.render_source_pages(sources, environment)
     pages[COMPARISON_PAGE] = render_comparison(sources, environment)
+    pages[REGISTER_ANNOTATIONS] = export_annotations(citations)
     register = register_view.build_view(
         checked.categories,
         checked.questions,
