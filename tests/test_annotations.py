@@ -67,7 +67,9 @@ def test_every_selector_selects_the_cited_passage_and_only_it(exported: dict[str
         target = item["target"]
         source_id = target["source"].removeprefix("../sources/").removesuffix("/")
         text = texts[source_id]
-        quote, position = target["selector"]
+        css, position = target["selector"]
+        quote = css["refinedBy"]
+        assert (css["type"], css["value"]) == ("CssSelector", "div.dossier-text")
         assert (quote["type"], position["type"]) == ("TextQuoteSelector", "TextPositionSelector")
         start, end = position["start"], position["end"]
 
@@ -93,7 +95,9 @@ def test_the_document_expands_with_the_web_annotation_context(exported: dict[str
     target = first[f"{OA}hasTarget"][0]
     assert target[f"{OA}hasSource"][0]["@id"].startswith("https://dossier.example/sources/")
     selectors = {s["@type"][0]: s for s in target[f"{OA}hasSelector"]}
-    assert f"{OA}exact" in selectors[f"{OA}TextQuoteSelector"]
+    (quote,) = selectors[f"{OA}CssSelector"][f"{OA}refinedBy"]
+    assert quote["@type"] == [f"{OA}TextQuoteSelector"]
+    assert f"{OA}exact" in quote
     assert selectors[f"{OA}TextPositionSelector"][f"{OA}start"][0]["@type"] == (
         "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"
     )
@@ -125,7 +129,7 @@ def test_an_answers_citations_are_annotations_too(example_project: ExampleProjec
     ]
     assert answer["body"][1]["id"] == "crypto-scheme/keys/#answer-1"
     assert answer["target"]["source"] == "../sources/000_abc/"
-    assert answer["target"]["selector"][0] == {
+    assert answer["target"]["selector"][0]["refinedBy"] == {
         "type": "TextQuoteSelector",
         "exact": "El cifrado de datos",
         "prefix": " negocia un acuerdo con SpaceX. ",

@@ -30,6 +30,9 @@ REGISTER_CSV = "register/register.csv"
 REGISTER_FEED = "changes.xml"
 # Every citation as a W3C Web Annotation (JSON-LD), offered beside register.json.
 REGISTER_ANNOTATIONS = "register/annotations.jsonld"
+# The element of a source's page that holds its full text (templates/source.md.j2): an annotation
+# selects its passage there, not in the quotations and claims that repeat the same words.
+SOURCE_TEXT_SELECTOR = "div.dossier-text"
 
 # Fragments of the places on a source page that cite it: back-links from "Cited by" land there.
 DATE_EVIDENCE_FRAGMENT = "date-evidence"

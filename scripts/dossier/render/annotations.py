@@ -2,7 +2,8 @@
 
 One JSON-LD document, an `AnnotationCollection` whose one page lists an `Annotation` per citation
 (claims, evidence, answers and inline citations alike). Its target is the source's page, selected
-by a `TextQuoteSelector` (the exact passage with the words around it) and a
+by a `TextQuoteSelector` (the exact passage with the words around it) within the page's full text
+(a `CssSelector` it refines: the page repeats cited words in its quotations and claims), and by a
 `TextPositionSelector` (character offsets into the source's text, the seed's `.txt` as loaded:
 line ends `\\n`, no byte-order mark). Its body names the citing statement and links to it.
 """
@@ -15,10 +16,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.model.citations import ResolvedCitation
-from dossier.site import REGISTER_ANNOTATIONS, published_url, source_page
+from dossier.site import (
+    REGISTER_ANNOTATIONS,
+    SOURCE_TEXT_SELECTOR,
+    published_url,
+    source_page,
+)
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-# Words on each side of a passage, enough to tell it from a repeat of the same words.
+# Words on each side of a passage, at least; more where the same words repeat.
 CONTEXT_CHARACTERS = 32
 
 
@@ -30,19 +36,25 @@ def _from_annotations(page: str) -> str:
 
 
 def context(text: str, start: int, end: int) -> tuple[str, str]:
-    """The words right before and after `text[start:end]` that make the passage unique.
+    """The words right before and after `text[start:end]` that tell it from a repeat of them.
 
-    CONTEXT_CHARACTERS on each side, within the passage's paragraph; where the same words occur
-    again with the same context (a repeated sentence), the context grows, across paragraphs,
-    until the passage is the only one.
+    CONTEXT_CHARACTERS on each side; where the same words occur again with the same context (a
+    repeated sentence), the context grows. It never leaves the passage's paragraph: a source's
+    page shows each paragraph's translation after it, so only within one paragraph is the page's
+    text the source's text, which an annotation client matches the selector against.
     """
-    prefix = text[max(0, start - CONTEXT_CHARACTERS) : start].rpartition("\n")[2]
-    suffix = text[end : end + CONTEXT_CHARACTERS].partition("\n")[0]
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph_end = text.find("\n", end)
+    if paragraph_end == -1:
+        paragraph_end = len(text)
     width = CONTEXT_CHARACTERS
-    while text.count(prefix + text[start:end] + suffix) > 1 and width < len(text):
+    while True:
+        prefix = text[max(paragraph_start, start - width) : start]
+        suffix = text[end : min(paragraph_end, end + width)]
+        whole = start - width <= paragraph_start and end + width >= paragraph_end
+        if whole or text.count(prefix + text[start:end] + suffix) == 1:
+            return prefix, suffix
         width *= 2
-        prefix, suffix = text[max(0, start - width) : start], text[end : end + width]
-    return prefix, suffix
 
 
 def annotation(resolved: ResolvedCitation) -> dict[str, Any]:
@@ -74,7 +86,7 @@ def annotation(resolved: ResolvedCitation) -> dict[str, Any]:
             "type": "SpecificResource",
             "source": _from_annotations(source_page(resolved.source.id)),
             "selector": [
-                quote,
+                {"type": "CssSelector", "value": SOURCE_TEXT_SELECTOR, "refinedBy": quote},
                 {"type": "TextPositionSelector", "start": resolved.start, "end": resolved.end},
             ],
         },
