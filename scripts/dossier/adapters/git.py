@@ -13,6 +13,8 @@ from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY, question_id_of_fil
 
 # The folders whose commits the register's history page lists.
 HISTORY_FOLDERS = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)
+# How many of those commits are read, newest first.
+HISTORY_LIMIT = 200
 
 
 class RevisionError(ValueError):
@@ -60,7 +62,9 @@ def export_revision(root: Path, revision: str, folders: tuple[str, ...], destina
         tar.extractall(destination, filter="data")
 
 
-def history(root: Path, folders: tuple[str, ...], limit: int = 200) -> tuple[HistoryEntry, ...]:
+def history(
+    root: Path, folders: tuple[str, ...], limit: int = HISTORY_LIMIT
+) -> tuple[HistoryEntry, ...]:
     """The latest commits touching `folders`, newest first; none outside a git checkout."""
     try:
         output = _git(
@@ -98,7 +102,7 @@ def _status_value(line: str) -> str:
     return value.strip("'\"")
 
 
-def status_changes(root: Path, limit: int = 200) -> dict[str, tuple[StatusChange, ...]]:
+def status_changes(root: Path, limit: int = HISTORY_LIMIT) -> dict[str, tuple[StatusChange, ...]]:
     """The `status:` lines each of the latest commits to the register changed, by full hash.
 
     Read from the commits' patches, so one `git log` serves the whole history; a question's
@@ -151,9 +155,22 @@ def last_change_date(root: Path) -> datetime.date | None:
         return None
 
 
+def is_shallow(root: Path) -> bool:
+    """Whether `root` is a shallow clone, whose history stops short of the first commit."""
+    try:
+        return _git(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
+    except (RevisionError, OSError):
+        return False
+
+
 def project_history(root: Path) -> ProjectHistory:
-    """What the core needs from git: the register's commits and the date of the last commit."""
-    return ProjectHistory(history(root, HISTORY_FOLDERS), last_change_date(root))
+    """What the core needs from git: the register's commits and the date of the last commit.
+
+    `partial` when git holds only part of them: a shallow clone, or more than HISTORY_LIMIT.
+    """
+    changes = history(root, HISTORY_FOLDERS)
+    partial = is_shallow(root) or len(changes) >= HISTORY_LIMIT
+    return ProjectHistory(changes, last_change_date(root), partial)
 
 
 def export_for_diff(root: Path, base: str, head: str | None, scratch: Path) -> tuple[Path, Path]:

@@ -45,3 +45,5 @@ class ProjectHistory:
     """The latest commits touching the register or the sources, newest first."""
     last_changed: datetime.date | None = None
     """The committer date of the last commit; None outside a git checkout."""
+    partial: bool = False
+    """True when `changes` may miss older commits: a shallow clone, or more commits than read."""

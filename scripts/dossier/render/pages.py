@@ -15,6 +15,7 @@ from dossier.render import sources as render_sources
 from dossier.render.annotations import export_annotations
 from dossier.render.citations import render_inline_citations
 from dossier.render.comparison import render_comparison
+from dossier.render.history import question_timeline
 from dossier.render.templating import environment as make_environment
 from dossier.site import COMPARISON_PAGE, REGISTER_ANNOTATIONS, question_page
 
@@ -23,13 +24,18 @@ REGISTER_SUMMARY_MARKER = "<!-- dossier: register summary -->"
 
 
 def render_pages(
-    checked: CheckedProject, as_of: datetime.date, history: tuple[HistoryEntry, ...] = ()
+    checked: CheckedProject,
+    as_of: datetime.date,
+    history: tuple[HistoryEntry, ...] = (),
+    *,
+    history_partial: bool = False,
 ) -> Mapping[str, str]:
     """Every page of the site, keyed by its path under docs/: `render --out` is the whole site.
 
     Generated pages are new; hand-written ones come back with their citations linked, and
     question pages with a generated header.
-    Output depends on the input, `as_of` and `history` (both from git) only, in a stable order.
+    Output depends on the input, `as_of` and `history` (both from git) only, in a stable order;
+    `history_partial` says git holds only part of the history (a shallow clone).
     """
     environment = make_environment()
     citations = tuple(
@@ -61,7 +67,11 @@ def render_pages(
     pages.update(render_register.render_register_pages(register, environment, history))
     for question in register.questions:
         pages[question_page(question.id)] = render_register.render_question_page(
-            question, register, environment
+            question,
+            register,
+            environment,
+            question_timeline(question.id, history),
+            history_partial=history_partial,
         )
     for page, markdown in checked.pages.items():
         pages[page] = render_hand_written_page(page, markdown, register, environment)

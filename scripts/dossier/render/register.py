@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import jinja2
 
@@ -15,7 +15,7 @@ from dossier.render.charts import BarChart, stacked_bar_chart
 from dossier.render.citations import citation_link, quote_translation, render_inline_citations
 from dossier.render.exports import render_downloads
 from dossier.render.feed import render_feed
-from dossier.render.history import render_history_page
+from dossier.render.history import TimelineRow, render_history_page
 from dossier.render.register_view import RegisterView
 from dossier.render.templating import escape_prose, relative_link
 from dossier.site import (
@@ -73,9 +73,15 @@ def age_chart(view: RegisterView) -> BarChart:
 
 
 def render_question_page(
-    question: Question, view: RegisterView, environment: jinja2.Environment
+    question: Question,
+    view: RegisterView,
+    environment: jinja2.Environment,
+    timeline: Sequence[TimelineRow] = (),
+    *,
+    history_partial: bool = False,
 ) -> str:
-    """The question's page: a generated header, then the body as written, citations linked."""
+    """The question's page: a generated header, its timeline from git, then the body as written,
+    citations linked."""
     page = question_page(question.id)
     resolve: Callable[[str, str], ResolvedCitation | None] = lambda p, f: view.citations.get((p, f))  # noqa: E731
     body = render_inline_citations(question.body, page, resolve, escape=escape_prose)
@@ -111,6 +117,8 @@ def render_question_page(
         link=lambda to_page: relative_link(page, to_page),
         hits=view.watch_hits.get(question.id, ()),
         basis_label=BASIS_LABELS[question.basis],
+        timeline=timeline,
+        history_partial=history_partial,
     )
 
 
