@@ -62,6 +62,8 @@ def test_the_timeline_lists_each_commit_with_its_status_change(
         ["| 2026-11-01", "added as open"],
     ]
     assert rows[0].endswith(" | Answer the keys question |")
+    register_history = (tmp_path / "pages/register/history.md").read_text(encoding="utf-8")
+    assert "partial" not in register_history
 
 
 def test_in_a_shallow_clone_the_page_says_its_history_is_partial(
@@ -83,3 +85,7 @@ def test_in_a_shallow_clone_the_page_says_its_history_is_partial(
         "The history is partial: this copy of the repository holds only its latest commits (a shallow"
     )
     assert len(rows) == 2
+    register_history = (tmp_path / "pages/register/history.md").read_text(encoding="utf-8")
+    assert "The history is partial: this copy of the repository holds only its latest" in (
+        register_history
+    )

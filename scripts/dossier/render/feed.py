@@ -27,7 +27,8 @@ GIT_STATUS = {"A": "added", "D": "removed", "R": "renamed", "C": "copied", "M": 
 
 def _from_feed(url: str) -> str:
     """A link from the feed, which sits in register/, to an address relative to the site's root."""
-    return posixpath.relpath(url, posixpath.dirname(REGISTER_FEED)) + ("/" * url.endswith("/"))
+    folder = posixpath.dirname(REGISTER_FEED) or "."
+    return posixpath.relpath(url, folder) + ("/" * url.endswith("/"))
 
 
 def _updated(entry: HistoryEntry) -> datetime.datetime:

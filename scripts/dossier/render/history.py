@@ -36,10 +36,15 @@ def touched(entry: HistoryEntry, view: RegisterView) -> list[tuple[str, str, str
 
 
 def render_history_page(
-    view: RegisterView, environment: jinja2.Environment, history: tuple[HistoryEntry, ...]
+    view: RegisterView,
+    environment: jinja2.Environment,
+    history: tuple[HistoryEntry, ...],
+    *,
+    partial: bool = False,
 ) -> str:
+    """The register's history page; `partial` when git holds only the latest commits."""
     return environment.get_template("register_history.md.j2").render(
-        entries=history, touched=lambda entry: touched(entry, view)
+        entries=history, touched=lambda entry: touched(entry, view), partial=partial
     )
 
 

@@ -64,7 +64,11 @@ def render_pages(
         as_of,
         checked.secondary_answers,
     )
-    pages.update(render_register.render_register_pages(register, environment, history))
+    pages.update(
+        render_register.render_register_pages(
+            register, environment, history, history_partial=history_partial
+        )
+    )
     for question in register.questions:
         pages[question_page(question.id)] = render_register.render_question_page(
             question,

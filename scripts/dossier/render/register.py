@@ -132,7 +132,11 @@ def render_register_summary(
 
 
 def render_register_pages(
-    view: RegisterView, environment: jinja2.Environment, history: tuple[HistoryEntry, ...] = ()
+    view: RegisterView,
+    environment: jinja2.Environment,
+    history: tuple[HistoryEntry, ...] = (),
+    *,
+    history_partial: bool = False,
 ) -> dict[str, str]:
     """The register's generated pages and downloads, keyed by path under docs/."""
     pages = {
@@ -147,7 +151,9 @@ def render_register_pages(
             statuses=STATUSES,
         ),
     }
-    pages[REGISTER_HISTORY_PAGE] = render_history_page(view, environment, history)
+    pages[REGISTER_HISTORY_PAGE] = render_history_page(
+        view, environment, history, partial=history_partial
+    )
     for category in view.categories:
         pages[category_page(category.slug)] = environment.get_template(
             "register_category.md.j2"
