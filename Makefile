@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 AXE_VERSION := 4.14.1
 AXE := .cache/axe-core/axe.min.js
+ANNOTATOR_VERSION := 0.2.0
+ESBUILD_VERSION := 0.28.2
+ANNOTATOR := .cache/annotator/annotator.js
 CHROMIUM := /usr/bin/chromium
 VNU_VERSION := 26.9.27
 VNU := .cache/vnu/vnu.jar
@@ -64,7 +67,7 @@ test: $(STAMP) test-tools lint  ## install what the tests need (make test-tools)
 test-fast: $(STAMP)  ## the unit tests only: no site build, browser or subprocess (a few seconds)
 	$(BIN)/python -m pytest -m "not integration" -q
 
-test-tools: $(CHROMIUM) $(AXE) $(VNU) $(JAVA) $(TEST_LOCALE)  ## install what the tests need beyond Python
+test-tools: $(CHROMIUM) $(AXE) $(ANNOTATOR) $(VNU) $(JAVA) $(TEST_LOCALE)  ## install what the tests need beyond Python
 
 # Debian's packages, installed with apt-get as root, or with sudo when it needs no password; when
 # neither can work, the build stops and prints the command to run.
@@ -90,6 +93,21 @@ $(AXE):
 	cd .cache && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
 		&& tar xzf axe-core-$(AXE_VERSION).tgz && rm -rf axe-core && mv package axe-core \
 		&& rm axe-core-$(AXE_VERSION).tgz
+
+# Apache Annotator, from the npm registry, matches the Web Annotations export in the browser tests.
+# Its packages are ES modules with dependencies, so they are installed into a scratch folder and
+# bundled by esbuild into one script, which the tests inject into the source pages.
+$(ANNOTATOR): tests/annotator/entry.js
+	@command -v npm >/dev/null || { \
+		echo "error: npm is needed to fetch Apache Annotator for the browser tests; run: sudo apt-get install -y npm" >&2; exit 2; }
+	rm -rf .cache/annotator-build && mkdir -p .cache/annotator-build $(dir $@)
+	cd .cache/annotator-build && npm install --silent --no-save --no-audit --no-fund --no-package-lock \
+		@apache-annotator/dom@$(ANNOTATOR_VERSION) @apache-annotator/selector@$(ANNOTATOR_VERSION) \
+		esbuild@$(ESBUILD_VERSION) >/dev/null
+	cp tests/annotator/entry.js .cache/annotator-build/entry.js
+	cd .cache/annotator-build && ./node_modules/.bin/esbuild entry.js --bundle --format=iife \
+		--log-level=warning --outfile=$(abspath $@)
+	rm -rf .cache/annotator-build
 
 # The Nu Html Checker, from the npm registry, validates every built page; it runs on Java.
 $(VNU):

@@ -23,6 +23,8 @@ CHROMIUM_ARGUMENTS = [
     "--no-first-run",
 ]
 AXE = Path(__file__).resolve().parent.parent / ".cache" / "axe-core" / "axe.min.js"
+ANNOTATOR = Path(__file__).resolve().parent.parent / ".cache" / "annotator" / "annotator.js"
+"""Apache Annotator's DOM matchers, bundled into one script by `make test-tools`."""
 
 
 def require(path: Path, what: str) -> None:

@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from browser import AXE, CHROMIUM, CHROMIUM_ARGUMENTS, Traffic, require, serve
+from browser import ANNOTATOR, AXE, CHROMIUM, CHROMIUM_ARGUMENTS, Traffic, require, serve
 from conftest import PROJECT_FILES, PROJECT_ROOT
+from dossier.load.sources import load_sources
 
 pytestmark = pytest.mark.integration
 
@@ -263,3 +264,59 @@ def test_a_translation_shows_beside_its_sentence_and_on_a_citation_with_keyboard
     citation.focus()
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text("Our translation of the sentence:")
+
+
+# Matches each selector in the page with Apache Annotator, as an annotation client does (the
+# CssSelector first, then the TextQuoteSelector that refines it), then highlights the one match
+# and says which sentences the highlight lies in.
+MATCH_AND_HIGHLIGHT = """async (selectors) => {
+  const results = [];
+  for (const selector of selectors) {
+    const matches = [];
+    for await (const match of Annotator.createMatcher(selector)(document)) {
+      matches.push(match);
+    }
+    let marked = [];
+    if (matches.length === 1) {
+      const remove = Annotator.highlightText(matches[0], "mark", { class: "dossier-annotation" });
+      marked = [...document.querySelectorAll("mark.dossier-annotation")].map(
+        (mark) => mark.closest(".dossier-sentence")?.id ?? null,
+      );
+      remove();
+    }
+    results.push({ count: matches.length, marked: [...new Set(marked)] });
+  }
+  return results;
+}"""
+
+
+@pytest.mark.parametrize("source_id", [SPANISH, ITALIAN])
+def test_annotation_clients_find_each_cited_passage_in_the_source_page(
+    page: Page, site_url: str, built_site: Path, source_id: str
+) -> None:
+    require(ANNOTATOR, "Apache Annotator")
+    exported = json.loads((built_site / "register" / "annotations.jsonld").read_text("utf-8"))
+    annotations = [
+        item
+        for item in exported["first"]["items"]
+        if item["target"]["source"] == f"../sources/{source_id}/"
+    ]
+    assert len(annotations) > 20
+    source = next(s for s in load_sources(PROJECT_ROOT).sources if s.id == source_id)
+    page.goto(f"{site_url}/sources/{source_id}/")
+    page.add_script_tag(path=str(ANNOTATOR))
+
+    results = page.evaluate(
+        MATCH_AND_HIGHLIGHT, [item["target"]["selector"][0] for item in annotations]
+    )
+
+    for item, result in zip(annotations, results, strict=True):
+        position = item["target"]["selector"][1]
+        expected = [
+            s.anchor
+            for s in source.sentences
+            if s.start < position["end"] and position["start"] < s.end
+        ]
+        # One match, in the sentences of the full text that the passage spans: not the same
+        # words in a quotation, a claim or another sentence of the page.
+        assert result == {"count": 1, "marked": expected}, item["id"]

@@ -213,6 +213,9 @@ def test_the_register_index_lists_every_question_and_the_downloads_are_published
     csv_lines = (built_site / "register" / "register.csv").read_text(encoding="utf-8").splitlines()
     assert len(csv_lines) == len(checked.questions) + 1
     assert (built_site / "register" / "question.schema.json").is_file()
+    annotations = json.loads((built_site / "register" / "annotations.jsonld").read_text("utf-8"))
+    assert annotations["total"] == len(checked.citations)
+    assert page(built_site, "register/index.html").select_one('a[href="annotations.jsonld"]')
     assert len(page(built_site, "register/dashboard/index.html").select("svg.dossier-chart")) == 2
 
 
@@ -261,3 +264,24 @@ def test_every_code_fence_of_the_hand_written_pages_is_well_formed() -> None:
     ]
 
     assert malformed == []
+
+
+def test_every_page_links_the_change_feed_relative_to_itself(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    for html_file in pages:
+        links = page(built_site, str(html_file.relative_to(built_site))).select(
+            'head link[rel="alternate"][type="application/atom+xml"]'
+        )
+        assert len(links) == 1, html_file
+        if html_file.name == "404.html":
+            # MkDocs serves 404.html at any depth, so its links start from the site's root.
+            assert links[0]["href"] == "/changes.xml"
+            continue
+        # Relative to the page, so the same link works on any host and in the offline bundle.
+        target = (html_file.parent / str(links[0]["href"])).resolve()
+        assert target == (built_site / "changes.xml").resolve(), html_file
+    feed = (built_site / "changes.xml").read_text(encoding="utf-8")
+    assert feed.startswith(
+        "<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""
+    )

@@ -35,7 +35,9 @@ class Build:
         """
         if self.failures(strict=False):
             return {}
-        return render_pages(self.project, self.as_of, self.history.changes)
+        return render_pages(
+            self.project, self.as_of, self.history.changes, history_partial=self.history.partial
+        )
 
     def failures(self, *, strict: bool) -> tuple[Finding, ...]:
         """The findings that fail a command or a build, `--strict` or not."""

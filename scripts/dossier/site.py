@@ -25,6 +25,15 @@ REGISTER_DASHBOARD_PAGE = "register/dashboard.md"
 REGISTER_HISTORY_PAGE = "register/history.md"
 REGISTER_JSON = "register/register.json"
 REGISTER_CSV = "register/register.csv"
+# The Atom feed of the register's changes, one entry per commit; every page's head links it. It
+# sits at the site's root because Material's instant navigation fetches `sitemap.xml` beside every
+# `<link rel="alternate">` of a page (it takes them for language versions of the site).
+REGISTER_FEED = "changes.xml"
+# Every citation as a W3C Web Annotation (JSON-LD), offered beside register.json.
+REGISTER_ANNOTATIONS = "register/annotations.jsonld"
+# The element of a source's page that holds its full text (templates/source.md.j2): an annotation
+# selects its passage there, not in the quotations and claims that repeat the same words.
+SOURCE_TEXT_SELECTOR = "div.dossier-text"
 
 # Fragments of the places on a source page that cite it: back-links from "Cited by" land there.
 DATE_EVIDENCE_FRAGMENT = "date-evidence"
@@ -48,6 +57,18 @@ def source_url(source_id: str) -> str:
 def question_page(question_id: str) -> str:
     """The page of a question of the register, relative to docs/."""
     return f"register/{question_id}.md"
+
+
+def published_url(page: str) -> str:
+    """The address MkDocs publishes a page at, relative to the site's root (`""` for the home)."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page.removesuffix("index.md")
+    return f"{page.removesuffix('.md')}/"
+
+
+def question_url(question_id: str) -> str:
+    """The address of a question's page relative to the site's root, as MkDocs publishes it."""
+    return f"register/{question_id}/"
 
 
 def category_page(category: str) -> str:

@@ -8,11 +8,13 @@ import subprocess
 import tarfile
 from pathlib import Path
 
-from dossier.model.history import HistoryEntry, ProjectHistory
-from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY
+from dossier.model.history import HistoryEntry, ProjectHistory, StatusChange
+from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY, question_id_of_file
 
 # The folders whose commits the register's history page lists.
 HISTORY_FOLDERS = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)
+# How many of those commits are read, newest first.
+HISTORY_LIMIT = 200
 
 
 class RevisionError(ValueError):
@@ -60,31 +62,89 @@ def export_revision(root: Path, revision: str, folders: tuple[str, ...], destina
         tar.extractall(destination, filter="data")
 
 
-def history(root: Path, folders: tuple[str, ...], limit: int = 200) -> tuple[HistoryEntry, ...]:
+def history(
+    root: Path, folders: tuple[str, ...], limit: int = HISTORY_LIMIT
+) -> tuple[HistoryEntry, ...]:
     """The latest commits touching `folders`, newest first; none outside a git checkout."""
     try:
         output = _git(
             root,
             "log",
             f"-n{limit}",
-            "--format=%x1e%h%x1f%cs%x1f%s",
+            "--format=%x1e%h%x1f%cs%x1f%H%x1f%cI%x1f%s",
             "--name-status",
             "--",
             *folders,
         ).decode("utf-8", "replace")
+        statuses = status_changes(root, limit)
     except (RevisionError, OSError):
         return ()
     entries = []
     for record in output.split("\x1e")[1:]:
         header, _, files = record.partition("\n")
-        commit, date, subject = header.split("\x1f", 2)
+        commit, date, commit_id, timestamp, subject = header.split("\x1f", 4)
         changed = tuple(
             (line.split("\t")[0][:1], line.split("\t")[-1])
             for line in files.splitlines()
             if "\t" in line
         )
-        entries.append(HistoryEntry(commit, date, subject, changed))
+        entries.append(
+            HistoryEntry(
+                commit, date, subject, changed, commit_id, timestamp, statuses.get(commit_id, ())
+            )
+        )
     return tuple(entries)
+
+
+def _status_value(line: str) -> str:
+    """`open` from a front-matter line such as `+status: "open"  # a comment`."""
+    value = line[len("+status:") :].split(" #", 1)[0].strip()
+    return value.strip("'\"")
+
+
+def status_changes(root: Path, limit: int = HISTORY_LIMIT) -> dict[str, tuple[StatusChange, ...]]:
+    """The `status:` lines each of the latest commits to the register changed, by full hash.
+
+    Read from the commits' patches, so one `git log` serves the whole history; a question's
+    front matter holds its status on one top-level `status:` line (question.schema.json).
+    """
+    output = _git(
+        root,
+        "-c",
+        "core.quotePath=false",
+        "log",
+        f"-n{limit}",
+        "--format=%x1e%H",
+        "--patch",
+        "--unified=0",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-renames",
+        "--",
+        REGISTER_DIRECTORY,
+    ).decode("utf-8", "replace")
+    changes: dict[str, tuple[StatusChange, ...]] = {}
+    for record in output.split("\x1e")[1:]:
+        commit_id, _, patch = record.partition("\n")
+        found: list[StatusChange] = []
+        for file_patch in patch.split("\ndiff --git ")[1:]:
+            header, _, hunks = file_patch.partition("\n@@")
+            old = new = None
+            for line in header.splitlines():
+                if line.startswith("--- ") and line != "--- /dev/null":
+                    old = line[len("--- a/") :]
+                elif line.startswith("+++ ") and line != "+++ /dev/null":
+                    new = line[len("+++ b/") :]
+            path = new or old
+            if path is None or question_id_of_file(path) is None:
+                continue
+            lines = hunks.splitlines()
+            before = next((_status_value(x) for x in lines if x.startswith("-status:")), None)
+            after = next((_status_value(x) for x in lines if x.startswith("+status:")), None)
+            if before != after:
+                found.append(StatusChange(path, before, after))
+        changes[commit_id.strip()] = tuple(found)
+    return changes
 
 
 def last_change_date(root: Path) -> datetime.date | None:
@@ -95,9 +155,22 @@ def last_change_date(root: Path) -> datetime.date | None:
         return None
 
 
+def is_shallow(root: Path) -> bool:
+    """Whether `root` is a shallow clone, whose history stops short of the first commit."""
+    try:
+        return _git(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
+    except (RevisionError, OSError):
+        return False
+
+
 def project_history(root: Path) -> ProjectHistory:
-    """What the core needs from git: the register's commits and the date of the last commit."""
-    return ProjectHistory(history(root, HISTORY_FOLDERS), last_change_date(root))
+    """What the core needs from git: the register's commits and the date of the last commit.
+
+    `partial` when git holds only part of them: a shallow clone, or more than HISTORY_LIMIT.
+    """
+    changes = history(root, HISTORY_FOLDERS)
+    partial = is_shallow(root) or len(changes) >= HISTORY_LIMIT
+    return ProjectHistory(changes, last_change_date(root), partial)
 
 
 def export_for_diff(root: Path, base: str, head: str | None, scratch: Path) -> tuple[Path, Path]:

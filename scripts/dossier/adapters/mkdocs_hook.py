@@ -42,7 +42,11 @@ def _build_afresh(root: Path) -> Build:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    from dossier.site import REGISTER_FEED
+
     root = _project_root(config)
+    # overrides/main.html links the change feed from every page's head; site.py owns its path.
+    config.extra["change_feed"] = REGISTER_FEED
     config.watch.extend(str(root / folder) for folder in ("seeds", "scripts"))
     # Hooks run after plugins, so the offline plugin has added its shim by now; the theme writes
     # polyfills relative to each page, so offline pages load the local copy, not another host's.

@@ -7,6 +7,18 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class StatusChange:
+    """A question's status before and after a commit, as its front matter says."""
+
+    path: str
+    """The question's file, relative to the project's root."""
+    before: str | None
+    """The status before the commit; None for a question the commit added."""
+    after: str | None
+    """The status after the commit; None for a question the commit removed."""
+
+
+@dataclass(frozen=True)
 class HistoryEntry:
     """One commit that changed the register or the sources."""
 
@@ -17,6 +29,12 @@ class HistoryEntry:
     subject: str
     changed: tuple[tuple[str, str], ...]
     """(git status letter, path) for each file of `folders` the commit touched."""
+    commit_id: str = ""
+    """The full commit hash: unlike the abbreviated one, it never grows with the repository."""
+    timestamp: str = ""
+    """The committer's date and time, ISO 8601 with its offset (the feed's `updated`)."""
+    status_changes: tuple[StatusChange, ...] = ()
+    """The questions whose `status:` line the commit changed, added or removed."""
 
 
 @dataclass(frozen=True)
@@ -27,3 +45,5 @@ class ProjectHistory:
     """The latest commits touching the register or the sources, newest first."""
     last_changed: datetime.date | None = None
     """The committer date of the last commit; None outside a git checkout."""
+    partial: bool = False
+    """True when `changes` may miss older commits: a shallow clone, or more commits than read."""

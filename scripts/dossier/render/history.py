@@ -1,10 +1,12 @@
-"""The register's history page: every commit that changed the register or the sources."""
+"""The register's history page, every commit that changed it, and each question's timeline."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import jinja2
 
-from dossier.model.history import HistoryEntry
+from dossier.model.history import HistoryEntry, StatusChange
 from dossier.render.register_view import RegisterView
 from dossier.render.templating import relative_link
 from dossier.site import (
@@ -34,8 +36,49 @@ def touched(entry: HistoryEntry, view: RegisterView) -> list[tuple[str, str, str
 
 
 def render_history_page(
-    view: RegisterView, environment: jinja2.Environment, history: tuple[HistoryEntry, ...]
+    view: RegisterView,
+    environment: jinja2.Environment,
+    history: tuple[HistoryEntry, ...],
+    *,
+    partial: bool = False,
 ) -> str:
+    """The register's history page; `partial` when git holds only the latest commits."""
     return environment.get_template("register_history.md.j2").render(
-        entries=history, touched=lambda entry: touched(entry, view)
+        entries=history, touched=lambda entry: touched(entry, view), partial=partial
     )
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One commit that changed a question, as its page's timeline shows it."""
+
+    date: str
+    commit: str
+    change: str
+    """What the commit did to the question: `added as open`, `open → answered`, `edited`."""
+    subject: str
+
+
+def _change(git_status: str, status: StatusChange | None) -> str:
+    if git_status == "A":
+        return f"added as {status.after}" if status and status.after else "added"
+    if git_status == "D":
+        return "removed"
+    if status and status.before and status.after:
+        return f"{status.before} → {status.after}"
+    return "edited"
+
+
+def question_timeline(question_id: str, history: tuple[HistoryEntry, ...]) -> list[TimelineRow]:
+    """The commits of `history` that changed the question's file, newest first."""
+    rows = []
+    for entry in history:
+        touched = [(s, p) for s, p in entry.changed if question_id_of_file(p) == question_id]
+        if not touched:
+            continue
+        git_status, path = touched[0]
+        status = next((c for c in entry.status_changes if c.path == path), None)
+        rows.append(
+            TimelineRow(entry.date, entry.commit, _change(git_status, status), entry.subject)
+        )
+    return rows

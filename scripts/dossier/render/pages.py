@@ -12,23 +12,30 @@ from dossier.model.project import CheckedProject
 from dossier.render import register as render_register
 from dossier.render import register_view
 from dossier.render import sources as render_sources
+from dossier.render.annotations import export_annotations
 from dossier.render.citations import render_inline_citations
 from dossier.render.comparison import render_comparison
+from dossier.render.history import question_timeline
 from dossier.render.templating import environment as make_environment
-from dossier.site import COMPARISON_PAGE, question_page
+from dossier.site import COMPARISON_PAGE, REGISTER_ANNOTATIONS, question_page
 
 # Where a hand-written page (the home page) shows the register's counts.
 REGISTER_SUMMARY_MARKER = "<!-- dossier: register summary -->"
 
 
 def render_pages(
-    checked: CheckedProject, as_of: datetime.date, history: tuple[HistoryEntry, ...] = ()
+    checked: CheckedProject,
+    as_of: datetime.date,
+    history: tuple[HistoryEntry, ...] = (),
+    *,
+    history_partial: bool = False,
 ) -> Mapping[str, str]:
     """Every page of the site, keyed by its path under docs/: `render --out` is the whole site.
 
     Generated pages are new; hand-written ones come back with their citations linked, and
     question pages with a generated header.
-    Output depends on the input, `as_of` and `history` (both from git) only, in a stable order.
+    Output depends on the input, `as_of` and `history` (both from git) only, in a stable order;
+    `history_partial` says git holds only part of the history (a shallow clone).
     """
     environment = make_environment()
     citations = tuple(
@@ -47,6 +54,7 @@ def render_pages(
     )
     pages = render_sources.render_source_pages(sources, environment)
     pages[COMPARISON_PAGE] = render_comparison(sources, environment)
+    pages[REGISTER_ANNOTATIONS] = export_annotations(citations)
     register = register_view.build_view(
         checked.categories,
         checked.questions,
@@ -56,10 +64,18 @@ def render_pages(
         as_of,
         checked.secondary_answers,
     )
-    pages.update(render_register.render_register_pages(register, environment, history))
+    pages.update(
+        render_register.render_register_pages(
+            register, environment, history, history_partial=history_partial
+        )
+    )
     for question in register.questions:
         pages[question_page(question.id)] = render_register.render_question_page(
-            question, register, environment
+            question,
+            register,
+            environment,
+            question_timeline(question.id, history),
+            history_partial=history_partial,
         )
     for page, markdown in checked.pages.items():
         pages[page] = render_hand_written_page(page, markdown, register, environment)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import jinja2
 
@@ -14,11 +14,13 @@ from dossier.model.vocabulary import PRIORITIES, STATUSES, UNRESOLVED_STATUSES
 from dossier.render.charts import BarChart, stacked_bar_chart
 from dossier.render.citations import citation_link, quote_translation, render_inline_citations
 from dossier.render.exports import render_downloads
-from dossier.render.history import render_history_page
+from dossier.render.feed import render_feed
+from dossier.render.history import TimelineRow, render_history_page
 from dossier.render.register_view import RegisterView
 from dossier.render.templating import escape_prose, relative_link
 from dossier.site import (
     REGISTER_DASHBOARD_PAGE,
+    REGISTER_FEED,
     REGISTER_HISTORY_PAGE,
     REGISTER_INDEX_PAGE,
     category_page,
@@ -71,9 +73,15 @@ def age_chart(view: RegisterView) -> BarChart:
 
 
 def render_question_page(
-    question: Question, view: RegisterView, environment: jinja2.Environment
+    question: Question,
+    view: RegisterView,
+    environment: jinja2.Environment,
+    timeline: Sequence[TimelineRow] = (),
+    *,
+    history_partial: bool = False,
 ) -> str:
-    """The question's page: a generated header, then the body as written, citations linked."""
+    """The question's page: a generated header, its timeline from git, then the body as written,
+    citations linked."""
     page = question_page(question.id)
     resolve: Callable[[str, str], ResolvedCitation | None] = lambda p, f: view.citations.get((p, f))  # noqa: E731
     body = render_inline_citations(question.body, page, resolve, escape=escape_prose)
@@ -109,6 +117,8 @@ def render_question_page(
         link=lambda to_page: relative_link(page, to_page),
         hits=view.watch_hits.get(question.id, ()),
         basis_label=BASIS_LABELS[question.basis],
+        timeline=timeline,
+        history_partial=history_partial,
     )
 
 
@@ -122,7 +132,11 @@ def render_register_summary(
 
 
 def render_register_pages(
-    view: RegisterView, environment: jinja2.Environment, history: tuple[HistoryEntry, ...] = ()
+    view: RegisterView,
+    environment: jinja2.Environment,
+    history: tuple[HistoryEntry, ...] = (),
+    *,
+    history_partial: bool = False,
 ) -> dict[str, str]:
     """The register's generated pages and downloads, keyed by path under docs/."""
     pages = {
@@ -137,10 +151,13 @@ def render_register_pages(
             statuses=STATUSES,
         ),
     }
-    pages[REGISTER_HISTORY_PAGE] = render_history_page(view, environment, history)
+    pages[REGISTER_HISTORY_PAGE] = render_history_page(
+        view, environment, history, partial=history_partial
+    )
     for category in view.categories:
         pages[category_page(category.slug)] = environment.get_template(
             "register_category.md.j2"
         ).render(view=view, category=category, questions=view.questions_in(category.slug))
     pages.update(render_downloads(view))
+    pages[REGISTER_FEED] = render_feed(view, history)
     return pages

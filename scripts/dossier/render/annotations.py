@@ -1,0 +1,107 @@
+"""Every citation as a W3C Web Annotation: the cited passage of a source, and where it is cited.
+
+One JSON-LD document, an `AnnotationCollection` whose one page lists an `Annotation` per citation
+(claims, evidence, answers and inline citations alike). Its target is the source's page, selected
+by a `TextQuoteSelector` (the exact passage with the words around it) within the page's full text
+(a `CssSelector` it refines: the page repeats cited words in its quotations and claims), and by a
+`TextPositionSelector` (character offsets into the source's text, the seed's `.txt` as loaded:
+line ends `\\n`, no byte-order mark). Its body names the citing statement and links to it.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Sequence
+from typing import Any
+
+from dossier.model.citations import ResolvedCitation
+from dossier.site import (
+    REGISTER_ANNOTATIONS,
+    SOURCE_TEXT_SELECTOR,
+    published_url,
+    source_page,
+)
+
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# Words on each side of a passage, at least; more where the same words repeat.
+CONTEXT_CHARACTERS = 32
+
+
+def _from_annotations(page: str) -> str:
+    """The address of a page relative to the annotations file."""
+    url = published_url(page)
+    relative = posixpath.relpath(url or ".", posixpath.dirname(REGISTER_ANNOTATIONS))
+    return relative + "/" if url.endswith("/") or not url else relative
+
+
+def context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words right before and after `text[start:end]` that tell it from a repeat of them.
+
+    CONTEXT_CHARACTERS on each side; where the same words occur again with the same context (a
+    repeated sentence), the context grows. It never leaves the passage's paragraph: a source's
+    page shows each paragraph's translation after it, so only within one paragraph is the page's
+    text the source's text, which an annotation client matches the selector against.
+    """
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph_end = text.find("\n", end)
+    if paragraph_end == -1:
+        paragraph_end = len(text)
+    width = CONTEXT_CHARACTERS
+    while True:
+        prefix = text[max(paragraph_start, start - width) : start]
+        suffix = text[end : min(paragraph_end, end + width)]
+        whole = start - width <= paragraph_start and end + width >= paragraph_end
+        if whole or text.count(prefix + text[start:end] + suffix) == 1:
+            return prefix, suffix
+        width *= 2
+
+
+def annotation(resolved: ResolvedCitation) -> dict[str, Any]:
+    """The citation `resolved` as a Web Annotation."""
+    place = resolved.citation.place
+    text = resolved.source.text
+    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": resolved.source_text}
+    prefix, suffix = context(text, resolved.start, resolved.end)
+    if prefix:
+        quote["prefix"] = prefix
+    if suffix:
+        quote["suffix"] = suffix
+    citing = f"{_from_annotations(place.page)}#{place.fragment}"
+    return {
+        "id": f"#{place.page.removesuffix('.md')}/{place.fragment}",
+        "type": "Annotation",
+        "motivation": "linking",
+        "body": [
+            {
+                "type": "TextualBody",
+                "purpose": "describing",
+                "value": place.label,
+                "format": "text/plain",
+                "language": "en",
+            },
+            {"id": citing, "type": "Text", "format": "text/html", "language": "en"},
+        ],
+        "target": {
+            "type": "SpecificResource",
+            "source": _from_annotations(source_page(resolved.source.id)),
+            "selector": [
+                {"type": "CssSelector", "value": SOURCE_TEXT_SELECTOR, "refinedBy": quote},
+                {"type": "TextPositionSelector", "start": resolved.start, "end": resolved.end},
+            ],
+        },
+    }
+
+
+def export_annotations(citations: Sequence[ResolvedCitation]) -> str:
+    """Every citation of `citations`, in their order, as one collection of Web Annotations."""
+    items = [annotation(resolved) for resolved in citations]
+    document = {
+        "@context": ANNOTATION_CONTEXT,
+        "id": posixpath.basename(REGISTER_ANNOTATIONS),
+        "type": "AnnotationCollection",
+        "label": "Every citation of the dossier, as the cited passage of its source",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

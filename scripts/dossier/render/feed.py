@@ -1,0 +1,109 @@
+"""The register's change feed: an Atom entry for each commit that changed a question."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import posixpath
+
+from feedgen.feed import FeedGenerator
+
+from dossier.model.history import HistoryEntry, StatusChange
+from dossier.render.register_view import RegisterView
+from dossier.site import (
+    REGISTER_FEED,
+    REGISTER_HISTORY_PAGE,
+    published_url,
+    question_id_of_file,
+    question_url,
+)
+
+FEED_TITLE = "Secure-communications dossier: register changes"
+FEED_AUTHOR = "Secure-communications dossier"
+# Atom asks for ids that never change; the feed's is fixed, an entry's is its commit's full hash.
+FEED_ID = "urn:dossier:register:changes"
+GIT_STATUS = {"A": "added", "D": "removed", "R": "renamed", "C": "copied", "M": "edited"}
+
+
+def _from_feed(url: str) -> str:
+    """A link from the feed, which sits in register/, to an address relative to the site's root."""
+    folder = posixpath.dirname(REGISTER_FEED) or "."
+    return posixpath.relpath(url, folder) + ("/" * url.endswith("/"))
+
+
+def _updated(entry: HistoryEntry) -> datetime.datetime:
+    if entry.timestamp:
+        return datetime.datetime.fromisoformat(entry.timestamp)
+    return datetime.datetime.combine(
+        datetime.date.fromisoformat(entry.date), datetime.time(), datetime.UTC
+    )
+
+
+def _status_phrase(change: StatusChange) -> str:
+    if change.before is None:
+        return f"status {change.after}"
+    if change.after is None:
+        return f"was {change.before}"
+    return f"status {change.before} → {change.after}"
+
+
+def question_changes(entry: HistoryEntry, view: RegisterView) -> list[tuple[str, str, str | None]]:
+    """(question id, what happened to it, link from the feed or None) for each question touched."""
+    statuses = {question_id_of_file(c.path): c for c in entry.status_changes}
+    changes: dict[str, tuple[str, str, str | None]] = {}
+    for git_status, path in entry.changed:
+        question_id = question_id_of_file(path)
+        if question_id is None or question_id in changes:
+            continue
+        words = [GIT_STATUS.get(git_status, git_status)]
+        if question_id in statuses:
+            words.append(_status_phrase(statuses[question_id]))
+        known = view.question(question_id) is not None
+        link = _from_feed(question_url(question_id)) if known else None
+        changes[question_id] = (question_id, ", ".join(words), link)
+    return list(changes.values())
+
+
+def _content(changes: list[tuple[str, str, str | None]], view: RegisterView) -> str:
+    items = []
+    for question_id, what, link in changes:
+        question = view.question(question_id)
+        label = html.escape(question.title if question else question_id)
+        name = f'<a href="{html.escape(link)}">{label}</a>' if link else label
+        items.append(f"<li>{name} (<code>{html.escape(question_id)}</code>): {what}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def render_feed(view: RegisterView, history: tuple[HistoryEntry, ...]) -> str:
+    """The Atom feed of `history`'s commits that changed a question, newest first.
+
+    Dates come from git only (the feed's `updated` is its newest entry's, or the last commit's
+    day when no commit changed a question), so the same commit gives the same bytes.
+    """
+    history_url = _from_feed(published_url(REGISTER_HISTORY_PAGE))
+    feed = FeedGenerator()
+    feed.id(FEED_ID)
+    feed.title(FEED_TITLE)
+    feed.subtitle("Questions raised, answered and changed in the register of open questions.")
+    feed.author({"name": FEED_AUTHOR})
+    feed.link(href=posixpath.basename(REGISTER_FEED), rel="self", type="application/atom+xml")
+    feed.link(href=history_url, rel="alternate", type="text/html")
+    feed.language("en")
+    newest: datetime.datetime | None = None
+    for entry in history:
+        changes = question_changes(entry, view)
+        if not changes:
+            continue
+        updated = _updated(entry)
+        newest = newest or updated
+        item = feed.add_entry(order="append")
+        item.id(f"urn:dossier:commit:{entry.commit_id or entry.commit}")
+        item.title(entry.subject)
+        item.updated(updated)
+        # One link only: feedgen 1.0.0 writes an entry's links without their rel and type, so
+        # each would read as "alternate", and Atom allows one; the content links every question.
+        item.link(href=history_url, rel="alternate", type="text/html")
+        item.content(_content(changes, view), type="html")
+    feed.updated(newest or datetime.datetime.combine(view.as_of, datetime.time(), datetime.UTC))
+    atom: bytes = feed.atom_str(pretty=True, encoding="UTF-8")
+    return atom.decode("utf-8")

@@ -1,0 +1,137 @@
+"""register/annotations.jsonld: every citation as a W3C Web Annotation, read as a client reads it."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pyld import jsonld
+
+from conftest import AFTER_ALL_CONTENT, EXAMPLE_ARTICLE, PROJECT_ROOT, TODAY, ExampleProject
+from dossier.build import check_project
+from dossier.model.project import CheckedProject
+from dossier.render.pages import render_pages
+from dossier.site import REGISTER_ANNOTATIONS
+
+# The W3C's context, kept in the repository: the tests make no request to another host.
+ANNOTATION_CONTEXT = Path(__file__).parent / "data" / "anno.jsonld"
+BASE = "https://dossier.example/register/annotations.jsonld"
+OA = "http://www.w3.org/ns/oa#"
+
+
+@functools.cache
+def checked() -> CheckedProject:
+    return check_project(PROJECT_ROOT, AFTER_ALL_CONTENT)
+
+
+@pytest.fixture(scope="module")
+def exported() -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(
+        render_pages(checked(), AFTER_ALL_CONTENT)[REGISTER_ANNOTATIONS]
+    )
+    return document
+
+
+def local_loader(url: str, options: dict[str, Any]) -> dict[str, Any]:
+    """pyld's document loader with the W3C context from disk, and no network for anything else."""
+    if url.rstrip("/") not in {
+        "http://www.w3.org/ns/anno.jsonld",
+        "https://www.w3.org/ns/anno.jsonld",
+    }:
+        raise AssertionError(f"the annotations asked for a document from the network: {url}")
+    document = json.loads(ANNOTATION_CONTEXT.read_text(encoding="utf-8"))
+    return {"contextUrl": None, "documentUrl": url, "document": document}
+
+
+def test_every_citation_is_one_annotation(exported: dict[str, Any]) -> None:
+    items = exported["first"]["items"]
+
+    assert exported["type"] == "AnnotationCollection"
+    assert exported["total"] == len(items) == len(checked().citations) > 300
+    assert len({item["id"] for item in items}) == len(items)
+    places = {(c.citation.place.page, c.citation.place.fragment) for c in checked().citations}
+    cited = {item["body"][1]["id"] for item in items}
+    assert len(cited) == len(places)
+    # Claims, evidence, answers and inline citations of hand-written pages are all there.
+    assert any(link.startswith("../sources/") and "#claim-" in link for link in cited)
+    assert any("#evidence-" in link for link in cited)
+    assert any(link.startswith("../#cite-") for link in cited)
+
+
+def test_every_selector_selects_the_cited_passage_and_only_it(exported: dict[str, Any]) -> None:
+    texts = {source.id: source.text for source in checked().sources}
+    for item in exported["first"]["items"]:
+        target = item["target"]
+        source_id = target["source"].removeprefix("../sources/").removesuffix("/")
+        text = texts[source_id]
+        css, position = target["selector"]
+        quote = css["refinedBy"]
+        assert (css["type"], css["value"]) == ("CssSelector", "div.dossier-text")
+        assert (quote["type"], position["type"]) == ("TextQuoteSelector", "TextPositionSelector")
+        start, end = position["start"], position["end"]
+
+        assert text[start:end] == quote["exact"], item["id"]
+        assert text[:start].endswith(quote.get("prefix", "")), item["id"]
+        assert text[end:].startswith(quote.get("suffix", "")), item["id"]
+        # The words around the passage tell it from any other occurrence of the same words.
+        context = quote.get("prefix", "") + quote["exact"] + quote.get("suffix", "")
+        assert text.count(context) == 1, item["id"]
+
+
+def test_the_document_expands_with_the_web_annotation_context(exported: dict[str, Any]) -> None:
+    expanded = jsonld.expand(exported, {"base": BASE, "documentLoader": local_loader})
+
+    collection = expanded[0]
+    assert collection["@type"] == ["http://www.w3.org/ns/activitystreams#OrderedCollection"]
+    page = collection["http://www.w3.org/ns/activitystreams#first"][0]
+    annotations = page["http://www.w3.org/ns/activitystreams#items"][0]["@list"]
+    assert len(annotations) == len(checked().citations)
+    first = annotations[0]
+    assert first["@type"] == [f"{OA}Annotation"]
+    assert first["@id"].startswith(f"{BASE}#")
+    target = first[f"{OA}hasTarget"][0]
+    assert target[f"{OA}hasSource"][0]["@id"].startswith("https://dossier.example/sources/")
+    selectors = {s["@type"][0]: s for s in target[f"{OA}hasSelector"]}
+    (quote,) = selectors[f"{OA}CssSelector"][f"{OA}refinedBy"]
+    assert quote["@type"] == [f"{OA}TextQuoteSelector"]
+    assert f"{OA}exact" in quote
+    assert selectors[f"{OA}TextPositionSelector"][f"{OA}start"][0]["@type"] == (
+        "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"
+    )
+    bodies = first[f"{OA}hasBody"]
+    assert any(body.get("@id", "").startswith("https://dossier.example/") for body in bodies), (
+        bodies
+    )
+
+
+def test_an_answers_citations_are_annotations_too(example_project: ExampleProject) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    example_project.add_categories("crypto-scheme")
+    example_project.add_question(
+        "crypto-scheme/keys",
+        title="Who holds the keys?",
+        status="answered",
+        answer={
+            "text": "Data encryption is named.",
+            "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
+        },
+    )
+
+    exported = json.loads(
+        render_pages(check_project(example_project.root, TODAY), TODAY)[REGISTER_ANNOTATIONS]
+    )
+
+    (answer,) = [
+        item for item in exported["first"]["items"] if item["body"][1]["id"].endswith("#answer-1")
+    ]
+    assert answer["body"][1]["id"] == "crypto-scheme/keys/#answer-1"
+    assert answer["target"]["source"] == "../sources/000_abc/"
+    assert answer["target"]["selector"][0]["refinedBy"] == {
+        "type": "TextQuoteSelector",
+        "exact": "El cifrado de datos",
+        "prefix": " negocia un acuerdo con SpaceX. ",
+        "suffix": " protege las conexiones.",
+    }

@@ -1,0 +1,175 @@
+"""The register's Atom change feed, read with a feed parser as a reader's feed client reads it."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import pytest
+
+from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject
+from dossier.adapters.git import history
+from dossier.build import check_project
+from dossier.model.history import HistoryEntry, StatusChange
+from dossier.render.pages import render_pages
+from dossier.site import REGISTER_FEED
+
+FEED_URL = "https://dossier.example/changes.xml"
+
+
+def parse(feed: str) -> Any:
+    """The feed as a client reads it from its published address; a malformed feed fails."""
+    parsed = feedparser.parse(
+        feed.encode("utf-8"),
+        response_headers={"content-location": FEED_URL, "content-type": "application/atom+xml"},
+    )
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    return parsed
+
+
+@pytest.fixture
+def register(example_project: ExampleProject) -> ExampleProject:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    example_project.add_categories("architecture", "crypto-scheme")
+    example_project.add_question("crypto-scheme/keys", title="Who holds <the> keys?")
+    example_project.add_question("architecture/tier", title="Which service tier?")
+    return example_project
+
+
+HISTORY = (
+    HistoryEntry(
+        "2b3c4d5",
+        "2026-11-20",
+        "Answer the tier & ask about keys",
+        (
+            ("M", "docs/register/architecture/tier.md"),
+            ("A", "docs/register/crypto-scheme/keys.md"),
+        ),
+        "2b3c4d5e" * 5,
+        "2026-11-20T09:30:00+01:00",
+        (
+            StatusChange("docs/register/architecture/tier.md", "open", "answered"),
+            StatusChange("docs/register/crypto-scheme/keys.md", None, "open"),
+        ),
+    ),
+    HistoryEntry("9f8e7d6", "2026-11-10", "Add a source", (("A", "seeds/000_abc.txt"),)),
+    HistoryEntry(
+        "1a2b3c4",
+        "2026-10-01",
+        "Start the register",
+        (("A", "docs/register/architecture/tier.md"), ("A", "docs/register/architecture/old.md")),
+        "1a2b3c4d" * 5,
+        "2026-10-01T08:00:00+00:00",
+    ),
+)
+
+
+def test_each_commit_that_changed_a_question_is_an_entry_linking_its_pages(
+    register: ExampleProject,
+) -> None:
+    feed = parse(render_pages(check_project(register.root, TODAY), TODAY, HISTORY)[REGISTER_FEED])
+
+    assert feed.feed.title == "Secure-communications dossier: register changes"
+    assert feed.feed.updated == "2026-11-20T09:30:00+01:00"
+    # The commit that touched only the sources is not a change of the register.
+    assert [entry.title for entry in feed.entries] == [
+        "Answer the tier & ask about keys",
+        "Start the register",
+    ]
+    newest, oldest = feed.entries
+    assert newest.id == "urn:dossier:commit:" + "2b3c4d5e" * 5
+    assert newest.updated == "2026-11-20T09:30:00+01:00"
+    assert newest.link == "https://dossier.example/register/history/"
+    content = newest.content[0].value
+    assert 'href="https://dossier.example/register/architecture/tier/"' in content
+    assert 'href="https://dossier.example/register/crypto-scheme/keys/"' in content
+    assert (
+        "Which service tier?</a> (<code>architecture/tier</code>): edited, status open → answered"
+        in content
+    )
+    assert (
+        "Who holds &lt;the&gt; keys?</a> (<code>crypto-scheme/keys</code>): added, status open"
+        in content
+    )
+    # A question since removed is named by its id, with no link to a page that is gone.
+    assert (
+        "<li>architecture/old (<code>architecture/old</code>): added</li>"
+        in oldest.content[0].value
+    )
+
+
+def test_the_same_history_gives_the_same_bytes_whatever_the_day(
+    register: ExampleProject,
+) -> None:
+    checked = check_project(register.root, TODAY)
+    first = render_pages(checked, TODAY, HISTORY)[REGISTER_FEED]
+    later = render_pages(checked, TODAY + datetime.timedelta(days=400), HISTORY)[REGISTER_FEED]
+
+    assert first == later
+
+
+def test_with_no_history_the_feed_is_valid_and_empty(register: ExampleProject) -> None:
+    feed = parse(render_pages(check_project(register.root, TODAY), TODAY)[REGISTER_FEED])
+
+    assert feed.entries == []
+    assert feed.feed.updated == f"{TODAY.isoformat()}T00:00:00+00:00"
+
+
+def commit_on(root: Path, moment: str, message: str) -> None:
+    """Commit everything at `moment`: git reads the real clock, so the date is given."""
+    environment = {**os.environ, "GIT_AUTHOR_DATE": moment, "GIT_COMMITTER_DATE": moment}
+    for arguments in (["add", "-A"], ["commit", "-q", "-m", message]):
+        subprocess.run(
+            ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
+            cwd=root,
+            env=environment,
+            check=True,
+            capture_output=True,
+        )
+
+
+@pytest.mark.integration
+def test_status_changes_and_dates_are_read_from_git(register: ExampleProject) -> None:
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=register.root, check=True)
+    commit_on(register.root, "2026-11-01T10:00:00+00:00", "Ask about keys and the tier")
+    register.add_question(
+        "crypto-scheme/keys",
+        title="Who holds <the> keys?",
+        status="answered",
+        answer={
+            "text": "Data encryption is named.",
+            "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
+        },
+    )
+    commit_on(register.root, "2026-11-05T16:45:00+02:00", "Answer the keys")
+    (register.seeds / "000_abc.yml").write_text(
+        (register.seeds / "000_abc.yml").read_text(encoding="utf-8") + "# reviewed\n",
+        encoding="utf-8",
+    )
+    commit_on(register.root, "2026-11-06T10:00:00+00:00", "Touch a sidecar only")
+    changes = history(register.root, ("docs/register", "seeds"))
+
+    checked = check_project(register.root, TODAY)
+    rendered = render_pages(checked, TODAY, changes)[REGISTER_FEED]
+    feed = parse(rendered)
+
+    assert [(e.title, e.updated) for e in feed.entries] == [
+        ("Answer the keys", "2026-11-05T16:45:00+02:00"),
+        ("Ask about keys and the tier", "2026-11-01T10:00:00+00:00"),
+    ]
+    answered, asked = feed.entries
+    assert "(<code>crypto-scheme/keys</code>): edited, status open → answered" in (
+        answered.content[0].value
+    )
+    assert "(<code>architecture/tier</code>): added, status open" in asked.content[0].value
+    assert (
+        render_pages(checked, TODAY, history(register.root, ("docs/register", "seeds")))[
+            REGISTER_FEED
+        ]
+        == rendered
+    )
