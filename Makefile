@@ -28,6 +28,7 @@ help:  ## list the targets
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "error: Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11" >&2; exit 2; }
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || $(MAKE) --no-print-directory venv-support
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --requirement requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
@@ -125,6 +126,11 @@ $(TEST_LOCALE):
 	@[ -e /usr/share/i18n/locales/it_IT ] || $(MAKE) --no-print-directory locale-sources
 	@mkdir -p $(dir $@)
 	localedef -i it_IT -f UTF-8 $@
+
+# Debian splits venv's ensurepip from Python itself.
+.PHONY: venv-support
+venv-support:
+	$(call apt_install,python3-venv,Python's venv module to create $(VENV))
 
 .PHONY: locale-sources
 locale-sources:

@@ -171,12 +171,15 @@ def run_dossier(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def git(root: Path, *arguments: str, day: datetime.date | None = None) -> None:
-    """Run git in `root` as a test author; commits are dated `day` when given, since git reads
-    the real clock, not the frozen one."""
-    environment = dict(os.environ)
-    if day is not None:
-        stamp = f"{day.isoformat()}T10:00:00+00:00"
+def git(root: Path, *arguments: str, at: str | datetime.date | None = None) -> None:
+    """Run git in `root` as a test author, whatever the machine's git configuration says.
+
+    Commits are made `at` a date or an ISO time when given, since git reads the real clock,
+    not the frozen one.
+    """
+    environment = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    if at is not None:
+        stamp = f"{at.isoformat()}T10:00:00+00:00" if isinstance(at, datetime.date) else at
         environment.update(GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp)
     subprocess.run(
         ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
@@ -185,6 +188,12 @@ def git(root: Path, *arguments: str, day: datetime.date | None = None) -> None:
         check=True,
         capture_output=True,
     )
+
+
+def commit_all(root: Path, at: str | datetime.date, message: str) -> None:
+    """Commit everything in `root`, `at` a date or an ISO time."""
+    git(root, "add", "-A", at=at)
+    git(root, "commit", "-q", "-m", message, at=at)
 
 
 def mkdocs_environment() -> dict[str, str]:

@@ -100,7 +100,7 @@ def test_render_writes_the_pages_the_mkdocs_build_generates(
     project_copy: Path, tmp_path: Path
 ) -> None:
     for arguments in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Copy"]):
-        git(project_copy, *arguments, day=datetime.date(2026, 11, 20))
+        git(project_copy, *arguments, at=datetime.date(2026, 11, 20))
     # Beside mkdocs.yml, which it extends, so that paths in it resolve as in the real build.
     (project_copy / "dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
     (project_copy / "mkdocs-dump.yml").write_text(

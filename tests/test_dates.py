@@ -8,16 +8,11 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, git
+from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, commit_all, git
 from dossier.adapters.cli import main
 
 LAST_COMMIT = datetime.date(2026, 11, 20)
 LATER = TODAY + datetime.timedelta(days=400)
-
-
-def commit_on(root: Path, day: datetime.date, message: str) -> None:
-    git(root, "add", "-A", day=day)
-    git(root, "commit", "-q", "-m", message, day=day)
 
 
 @pytest.fixture
@@ -27,7 +22,7 @@ def committed_project(example_project: ExampleProject) -> ExampleProject:
     example_project.add_categories("architecture")
     example_project.add_question("architecture/tier", title="Which service tier?")
     git(example_project.root, "init", "-q", "-b", "main")
-    commit_on(example_project.root, LAST_COMMIT, "Ask about the tier")
+    commit_all(example_project.root, LAST_COMMIT, "Ask about the tier")
     return example_project
 
 
@@ -66,7 +61,7 @@ def test_a_year_after_the_last_commit_dates_come_from_the_clock_and_git(
     (root / "docs/register/architecture/tomorrow.md").unlink()
 
     # Ages are counted to the last commit, and the history lists each commit on its own date.
-    commit_on(root, LATER, "Ask about the gateways")
+    commit_all(root, LATER, "Ask about the gateways")
     assert run("render", "--out", str(tmp_path / "pages"), root=root) == 0
     question = (tmp_path / "pages/register/architecture/tier.md").read_text(encoding="utf-8")
     assert "2026-11-01, 422 day(s) before 2027-12-28" in question

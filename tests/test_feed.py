@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import os
-import subprocess
-from pathlib import Path
 from typing import Any
 
 import feedparser
 import pytest
+import time_machine
 
-from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject
+from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, commit_all, git
 from dossier.adapters.git import history
 from dossier.build import check_project
 from dossier.model.history import HistoryEntry, StatusChange
@@ -104,10 +102,11 @@ def test_each_commit_that_changed_a_question_is_an_entry_linking_its_pages(
 
 
 def test_the_same_history_gives_the_same_bytes_whatever_the_day(
-    register: ExampleProject,
+    register: ExampleProject, frozen_clock: time_machine.Traveller
 ) -> None:
     checked = check_project(register.root, TODAY)
     first = render_pages(checked, TODAY, HISTORY)[REGISTER_FEED]
+    frozen_clock.shift(datetime.timedelta(days=400))
     later = render_pages(checked, TODAY + datetime.timedelta(days=400), HISTORY)[REGISTER_FEED]
 
     assert first == later
@@ -120,23 +119,10 @@ def test_with_no_history_the_feed_is_valid_and_empty(register: ExampleProject) -
     assert feed.feed.updated == f"{TODAY.isoformat()}T00:00:00+00:00"
 
 
-def commit_on(root: Path, moment: str, message: str) -> None:
-    """Commit everything at `moment`: git reads the real clock, so the date is given."""
-    environment = {**os.environ, "GIT_AUTHOR_DATE": moment, "GIT_COMMITTER_DATE": moment}
-    for arguments in (["add", "-A"], ["commit", "-q", "-m", message]):
-        subprocess.run(
-            ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
-            cwd=root,
-            env=environment,
-            check=True,
-            capture_output=True,
-        )
-
-
 @pytest.mark.integration
 def test_status_changes_and_dates_are_read_from_git(register: ExampleProject) -> None:
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=register.root, check=True)
-    commit_on(register.root, "2026-11-01T10:00:00+00:00", "Ask about keys and the tier")
+    git(register.root, "init", "-q", "-b", "main")
+    commit_all(register.root, "2026-11-01T10:00:00+00:00", "Ask about keys and the tier")
     register.add_question(
         "crypto-scheme/keys",
         title="Who holds <the> keys?",
@@ -146,12 +132,12 @@ def test_status_changes_and_dates_are_read_from_git(register: ExampleProject) ->
             "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
         },
     )
-    commit_on(register.root, "2026-11-05T16:45:00+02:00", "Answer the keys")
+    commit_all(register.root, "2026-11-05T16:45:00+02:00", "Answer the keys")
     (register.seeds / "000_abc.yml").write_text(
         (register.seeds / "000_abc.yml").read_text(encoding="utf-8") + "# reviewed\n",
         encoding="utf-8",
     )
-    commit_on(register.root, "2026-11-06T10:00:00+00:00", "Touch a sidecar only")
+    commit_all(register.root, "2026-11-06T10:00:00+00:00", "Touch a sidecar only")
     changes = history(register.root, ("docs/register", "seeds"))
 
     checked = check_project(register.root, TODAY)
@@ -173,3 +159,16 @@ def test_status_changes_and_dates_are_read_from_git(register: ExampleProject) ->
         ]
         == rendered
     )
+
+
+def test_a_commit_with_no_subject_gets_an_entry_titled_by_its_hash(
+    register: ExampleProject,
+) -> None:
+    silent = HistoryEntry(
+        "5e6f7a8", "2026-11-21", "", (("M", "docs/register/architecture/tier.md"),)
+    )
+    checked = check_project(register.root, TODAY)
+
+    feed = parse(render_pages(checked, TODAY, (silent, *HISTORY))[REGISTER_FEED])
+
+    assert feed.entries[0].title == "Commit 5e6f7a8"

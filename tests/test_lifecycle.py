@@ -201,3 +201,20 @@ def test_a_superseded_question_passes_and_its_page_links_to_its_successor(
         "    This question is closed: [Who holds the keys?](keys.md) replaces it."
     ) in page
     assert page.index("Superseded") < page.index("## What the sources say")
+
+
+def test_values_of_the_wrong_type_are_reported_not_a_crash(repository: ExampleProject) -> None:
+    # What check rejects at HEAD, the review still reads: a list where text belongs, a number
+    # for a key.
+    keys(repository, status=["open"])
+    path = repository.root / "docs/register/crypto-scheme/keys.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\n1: x\n", 1), "utf-8")
+    listed = diff_check(repository)
+    keys(repository, status="superseded", superseded_by=["crypto-scheme/ciphers"])
+    superseded = diff_check(repository)
+
+    assert listed.returncode == 0, listed.stderr
+    assert "**open → \\['open'\\]**" in listed.stdout
+    assert superseded.returncode == 1, superseded.stderr
+    assert "breaks the rule 'superseded names an existing question'" in superseded.stderr
+    assert "Traceback" not in listed.stderr + superseded.stderr

@@ -67,7 +67,7 @@ def test_the_report_names_each_change_to_the_register(repository: ExampleProject
     ) in report
     assert "- `architecture/tier`: Which service tier? — **low → high**" in report
     assert (
-        "- `architecture/tier`: Which service tier? — `watch`: added “tier”; `watch`: added “nivel”; `watch`: removed “satellite”; `watch`: removed “satélite”"
+        "- `architecture/tier`: Which service tier? — `watch`: added `tier`; `watch`: added `nivel`; `watch`: removed `satellite`; `watch`: removed `satélite`"
         in report
     )
 
@@ -87,7 +87,7 @@ def test_the_working_tree_is_the_default_head_and_sources_are_reported(
     report = run_dossier("diff", "base", cwd=repository.root).stdout
 
     assert report.startswith("## Register changes from base to the working tree\n")
-    assert "- added `001_new`: A test article" in report
+    assert "- added `001_new`: `A test article`" in report
     assert (
         "  - added [“El cifrado de datos”](sources/000_abc/#p1-s2) (000\\_abc p1-s2): "
         "Encryption only.\n"
@@ -258,3 +258,20 @@ def test_a_prose_change_is_a_word_level_diff_in_a_collapsible_block(
     )
 
     golden("diff_prose_change.md", committed_diff(repository))
+
+
+def test_what_a_pull_request_writes_is_shown_in_the_summary_not_interpreted(
+    repository: ExampleProject,
+) -> None:
+    hostile = "**Bold** [click](https://evil.example) <img src=x> `tick`"
+    repository.add_question("crypto-scheme/keys", title=f"{hostile}?", owner=hostile)
+
+    report = run_dossier("diff", "base", cwd=repository.root).stdout
+
+    (line,) = [line for line in report.splitlines() if "Bold" in line and "owner" not in line]
+    assert "[click](" not in line.replace("\\[click\\](", "")
+    assert "<img" not in line
+    assert (
+        "\\*\\*Bold\\*\\* \\[click\\](https://evil.example) &lt;img src=x&gt; \\`tick\\`?" in report
+    )
+    assert "`owner`: (none) → `**Bold** [click](https://evil.example) <img src=x> 'tick'`" in report

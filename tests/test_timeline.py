@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_ARTICLE, ExampleProject
+from conftest import EXAMPLE_ARTICLE, ExampleProject, commit_all, git
 from dossier.adapters.cli import main
-from test_feed import commit_on
 
 pytestmark = pytest.mark.integration
 
@@ -32,14 +31,14 @@ def repository(example_project: ExampleProject) -> ExampleProject:
     example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
     example_project.add_categories("crypto-scheme")
     example_project.add_question("crypto-scheme/keys", title="Who holds the keys?")
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
-    commit_on(root, "2026-11-01T10:00:00+00:00", "Ask who holds the keys")
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root, "2026-11-01T10:00:00+00:00", "Ask who holds the keys")
     example_project.add_question("crypto-scheme/keys", title="Who holds <the> keys?")
-    commit_on(root, "2026-11-03T10:00:00+00:00", "Reword the keys question")
+    commit_all(root, "2026-11-03T10:00:00+00:00", "Reword the keys question")
     example_project.add_question(
         "crypto-scheme/keys", title="Who holds <the> keys?", status="answered", answer=ANSWER
     )
-    commit_on(root, "2026-11-05T10:00:00+00:00", "Answer the keys question")
+    commit_all(root, "2026-11-05T10:00:00+00:00", "Answer the keys question")
     return example_project
 
 

@@ -78,3 +78,9 @@ def test_a_plain_text_field_cannot_hold_the_proof_so_it_is_flagged_anyway() -> N
         "Reword it to say no more than its quote: this field is plain text, so put a claim of "
         'absence, [@SOURCE !"term"], in the question\'s text instead.'
     )
+
+
+def test_not_only_and_non_solo_add_rather_than_exclude() -> None:
+    assert flagged("The article not only names the price but also the term.") == []
+    assert flagged("L'articolo non solo nomina il prezzo.") == []
+    assert flagged("The article only names the price.") != []

@@ -172,7 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
         "render",
         parents=[common],
         help="write the generated pages to a folder",
-        description="Write the pages the site generates (those the MkDocs hook adds) to DIR.",
+        description="Write every page of the site to DIR, as the MkDocs hook gives them to MkDocs: "
+        "the generated pages, the hand-written ones with their citations linked, and the "
+        "downloads (register.json, register.csv, annotations.jsonld, changes.xml).",
         epilog="Nothing is written when the project has errors. Exit status as for check.",
     )
     render.add_argument(

@@ -59,7 +59,12 @@ def export_revision(root: Path, revision: str, folders: tuple[str, ...], destina
         return
     archive = _git(root, "archive", "--format=tar", commit, "--", *present)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(destination, filter="data")
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(destination, filter="data")
+        else:
+            # Python 3.11 before 3.11.4 (Debian 12's) has no extraction filters; git archive
+            # writes plain files under the folders asked for, so nothing can leave them.
+            tar.extractall(destination)
 
 
 def history(
@@ -69,8 +74,11 @@ def history(
     try:
         output = _git(
             root,
+            "-c",
+            "core.quotePath=false",
             "log",
             f"-n{limit}",
+            "--no-color",
             "--format=%x1e%h%x1f%cs%x1f%H%x1f%cI%x1f%s",
             "--name-status",
             "--",
@@ -117,6 +125,9 @@ def status_changes(root: Path, limit: int = HISTORY_LIMIT) -> dict[str, tuple[St
         "--format=%x1e%H",
         "--patch",
         "--unified=0",
+        # The parser reads `--- a/` and `+++ b/`, whatever the user's diff.noprefix says.
+        "--src-prefix=a/",
+        "--dst-prefix=b/",
         "--no-color",
         "--no-ext-diff",
         "--no-renames",

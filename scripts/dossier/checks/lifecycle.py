@@ -61,10 +61,17 @@ def _justified(before: QuestionState, after: QuestionState) -> bool:
     return new_evidence or changed_note or before.body.strip() != after.body.strip()
 
 
+def _text(value: object) -> str:
+    """A field's value as the text a rule compares: a list or a mapping is never a status or
+    an id, so it compares unequal to every one of them."""
+    return value if isinstance(value, str) else repr(value)
+
+
 def _status_change(
     question_id: str, before: QuestionState, after: QuestionState, ids: set[str]
 ) -> list[Finding]:
-    old, new = before.front_matter.get("status"), after.front_matter.get("status")
+    # A pull request may write anything; a value that is not text is shown, never looked up.
+    old, new = (_text(state.front_matter.get("status")) for state in (before, after))
     fields = after.front_matter
     move = f"{question_id}: {old} → {new}"
 
@@ -76,7 +83,7 @@ def _status_change(
         ]
 
     if new == "superseded":
-        successor = fields.get("superseded_by")
+        successor = _text(fields.get("superseded_by"))
         if successor not in ids or successor == question_id:
             return broken(
                 "the rule 'superseded names an existing question'",

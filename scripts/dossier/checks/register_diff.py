@@ -43,12 +43,17 @@ def locator(sources: Mapping[str, Source]) -> Locate:
     return locate
 
 
+def _code(value: object) -> str:
+    """`value` as a Markdown code span, in which nothing a pull request writes is interpreted."""
+    return "`" + " ".join(str(value).replace("`", "'").split()) + "`"
+
+
 def _quote_label(item: Any) -> str:
     if isinstance(item, dict) and "id" in item:
-        return f"`{item.get('id')}`: “{item.get('text', '')}”"
+        return f"{_code(item.get('id'))}: {_code(item.get('text', ''))}"
     if isinstance(item, dict):
-        return f"“{item.get('quote', '')}” ({item.get('source', 'this source')})"
-    return f"“{item}”"
+        return f"{_code(item.get('quote', ''))} ({_code(item.get('source', 'this source'))})"
+    return _code(item)
 
 
 def _key(entry: dict[str, Any]) -> tuple[str, ...]:
@@ -141,19 +146,19 @@ def _list_changes(before: Any, after: Any) -> list[str]:
 
 
 def _shown(value: Any) -> str:
-    return "(none)" if value is None or value == [] else f"`{value}`"
+    return "(none)" if value is None or value == [] else _code(value)
 
 
 def _field_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     changes = []
-    for name in sorted((set(before) | set(after)) - set(OWN_SECTIONS)):
+    for name in sorted((set(before) | set(after)) - set(OWN_SECTIONS), key=str):
         old, new = before.get(name), after.get(name)
         if old == new:
             continue
         if isinstance(old, list) or isinstance(new, list):
-            changes += [f"`{name}`: {change}" for change in _list_changes(old, new)]
+            changes += [f"{_code(name)}: {change}" for change in _list_changes(old, new)]
         else:
-            changes.append(f"`{name}`: {_shown(old)} → {_shown(new)}")
+            changes.append(f"{_code(name)}: {_shown(old)} → {_shown(new)}")
     return changes
 
 
@@ -199,9 +204,9 @@ def _sidecar_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]
             added = sum(1 for item in new_items if item not in old_items)
             removed = sum(1 for item in old_items if item not in new_items)
             if added or removed:
-                changes.append(f"`{name}` ({added} added, {removed} removed)")
+                changes.append(f"{_code(name)} ({added} added, {removed} removed)")
         else:
-            changes.append(f"`{name}` changed")
+            changes.append(f"{_code(name)} changed")
     return changes
 
 
@@ -209,13 +214,15 @@ def _compare_sources(diff: RegisterDiff, before: ProjectState, after: ProjectSta
     for source_id in sorted(set(before.sources) | set(after.sources)):
         old, new = before.sources.get(source_id), after.sources.get(source_id)
         if old is None and new is not None:
-            diff.sources.append(f"added `{source_id}`: {new[1].get('title') or '(untitled)'}")
+            title = _code(new[1].get("title") or "(untitled)")
+            diff.sources.append(f"added {_code(source_id)}: {title}")
         elif new is None and old is not None:
-            diff.sources.append(f"removed `{source_id}`: {old[1].get('title') or '(untitled)'}")
+            title = _code(old[1].get("title") or "(untitled)")
+            diff.sources.append(f"removed {_code(source_id)}: {title}")
         elif old is not None and new is not None and old != new:
             what = ["its text changed"] if old[0] != new[0] else []
             what += _sidecar_changes(old[1], new[1])
-            diff.sources.append(f"changed `{source_id}`: {'; '.join(what)}")
+            diff.sources.append(f"changed {_code(source_id)}: {'; '.join(what)}")
 
 
 def diff_states(

@@ -24,10 +24,12 @@ RE_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|`[^`\n]*`')
 RE_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.|#)\s)")
 RE_UNIVERSAL = re.compile(
     r"""(?xi)
-    \b(?:only|never|names[ ]no|does[ ]not[ ]mention|do[ ]not[ ]mention)\b  # English
+    \b(?<!not[ ])only\b                                                     # not "not only"
+    | \b(?:never|names[ ]no|does[ ]not[ ]mention|do[ ]not[ ]mention)\b      # English
     | \bno\b[^.;]*\bat[ ]all\b
     | \bneither\b[^.;]*\bnor\b
-    | \b(?:s[oó]lo|solamente|[uú]nicamente|nunca|no[ ]menciona)\b         # Spanish
+    | \b(?<!non[ ])(?:s[oó]lo)\b                                             # not "non solo"
+    | \b(?:solamente|[uú]nicamente|nunca|no[ ]menciona)\b                  # Spanish
     | \bni\b[^.;]*\bni\b
     | \b(?:soltanto|unicamente|mai|non[ ]menziona)\b                       # Italian
     | \bn[ée]\b[^.;]*\bn[ée]\b

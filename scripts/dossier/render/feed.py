@@ -26,7 +26,7 @@ GIT_STATUS = {"A": "added", "D": "removed", "R": "renamed", "C": "copied", "M": 
 
 
 def _from_feed(url: str) -> str:
-    """A link from the feed, which sits in register/, to an address relative to the site's root."""
+    """A link from the feed, wherever site.py puts it, to an address relative to the site's root."""
     folder = posixpath.dirname(REGISTER_FEED) or "."
     return posixpath.relpath(url, folder) + ("/" * url.endswith("/"))
 
@@ -98,7 +98,8 @@ def render_feed(view: RegisterView, history: tuple[HistoryEntry, ...]) -> str:
         newest = newest or updated
         item = feed.add_entry(order="append")
         item.id(f"urn:dossier:commit:{entry.commit_id or entry.commit}")
-        item.title(entry.subject)
+        # Git allows an empty subject; Atom requires a title.
+        item.title(entry.subject or f"Commit {entry.commit}")
         item.updated(updated)
         # One link only: feedgen 1.0.0 writes an entry's links without their rel and type, so
         # each would read as "alternate", and Atom allows one; the content links every question.

@@ -25,7 +25,8 @@ def quote_link(quote: CitedQuote, site_url: str) -> str:
     shown = f"“{inline(quote.quote)}”"
     if quote.anchor is None:
         return f"{shown} ({inline(quote.source_id)}, not found in the source)"
-    target = f"{site_url}{source_url(quote.source_id)}#{quote.anchor}"
+    site = f"{site_url.rstrip('/')}/" if site_url else ""
+    target = f"{site}{source_url(quote.source_id)}#{quote.anchor}"
     return f"[{shown}]({target}) ({inline(quote.source_id)} {quote.anchor})"
 
 
@@ -65,6 +66,7 @@ def render_diff(
         sections=diff_sections(diff, broken),
         inline=inline,
         quote=lambda quote: quote_link(quote, site_url),
+        code=lambda value: "`" + " ".join(str(value).replace("`", "'").split()) + "`",
         html_text=lambda text: html.escape(text),
     )
     return markdown.rstrip("\n")
