@@ -51,7 +51,7 @@ def source_page(source_id: str) -> str:
 
 def source_url(source_id: str) -> str:
     """The address of a source's page relative to the site's root, as MkDocs publishes it."""
-    return f"sources/{source_id}/"
+    return published_url(source_page(source_id))
 
 
 def question_page(question_id: str) -> str:
@@ -60,7 +60,8 @@ def question_page(question_id: str) -> str:
 
 
 def published_url(page: str) -> str:
-    """The address MkDocs publishes a page at, relative to the site's root (`""` for the home)."""
+    """The address MkDocs publishes a page at, relative to the site's root (`""` for the home),
+    with directory URLs, its default and Zensical's: `sources/x.md` at `sources/x/`."""
     if page == "index.md" or page.endswith("/index.md"):
         return page.removesuffix("index.md")
     return f"{page.removesuffix('.md')}/"
@@ -68,7 +69,7 @@ def published_url(page: str) -> str:
 
 def question_url(question_id: str) -> str:
     """The address of a question's page relative to the site's root, as MkDocs publishes it."""
-    return f"register/{question_id}/"
+    return published_url(question_page(question_id))
 
 
 def category_page(category: str) -> str:
@@ -170,21 +171,11 @@ def is_generated_page(page: str) -> bool:
     )
 
 
-def page_url(page: str) -> str:
-    """Where a page is served, relative to the site's root, with MkDocs' directory URLs (its
-    default, and Zensical's): `sources/x.md` at `sources/x/`, `register/index.md` at
-    `register/`, the home page at the root."""
-    stem = page.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("index") if stem.endswith("/index") else f"{stem}/"
-
-
 def url_from(from_page: str, to_page: str, fragment: str = "") -> str:
     """The URL of `to_page` (and `#fragment`) relative to the page `from_page` is served at: for
     links in raw HTML, which MkDocs passes through without rewriting `.md` paths."""
     anchor = f"#{fragment}" if fragment else ""
     if to_page == from_page:
         return anchor or "./"
-    relative = posixpath.relpath(page_url(to_page) or ".", page_url(from_page) or ".")
+    relative = posixpath.relpath(published_url(to_page) or ".", published_url(from_page) or ".")
     return f"{relative}/{anchor}"

@@ -7,7 +7,7 @@ from typing import Any
 from dossier.model import findings
 from dossier.model.findings import Finding
 from dossier.model.register_diff import REOPENINGS, ProjectState, QuestionState
-from dossier.site import REGISTER_DIRECTORY
+from dossier.site import DOCS_DIRECTORY, question_page
 
 # Statuses a question leaves only by being re-opened, with new evidence or a note.
 CLOSED = ("superseded", "withdrawn")
@@ -18,7 +18,8 @@ def _status(state: QuestionState) -> object:
 
 
 def _path(question_id: str) -> str:
-    return f"{REGISTER_DIRECTORY}/{question_id}.md"
+    """The question's file, relative to the project's root, as findings name it."""
+    return f"{DOCS_DIRECTORY}/{question_page(question_id)}"
 
 
 def _met_items(front_matter: dict[str, Any]) -> tuple[list[str], list[str]]:

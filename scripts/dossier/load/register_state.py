@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.model.register_diff import ProjectState, QuestionState
-from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY
+from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY, SIDECAR_SUFFIX, TEXT_SUFFIX
 from dossier.text.front_matter import split_front_matter
 from dossier.text.yamldoc import YamlDocumentError, iso_dates, parse_yaml
 
@@ -38,8 +38,8 @@ def read_state(root: Path) -> ProjectState:
         )
     sources = {}
     seeds = root / SEEDS_DIRECTORY
-    for path in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
-        sidecar = path.with_suffix(".yml")
+    for path in sorted(seeds.glob(f"*{TEXT_SUFFIX}")) if seeds.is_dir() else []:
+        sidecar = path.with_suffix(SIDECAR_SUFFIX)
         fields = (
             _load_yaml(sidecar.read_text(encoding="utf-8", errors="replace"))[0]
             if sidecar.is_file()

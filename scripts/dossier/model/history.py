@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+GIT_STATUS_WORDS = {"A": "added", "D": "removed", "R": "renamed", "C": "copied", "M": "edited"}
+"""What each of git's status letters did to a file, in words."""
+
 
 @dataclass(frozen=True)
 class StatusChange:

@@ -8,7 +8,7 @@ import posixpath
 
 from feedgen.feed import FeedGenerator
 
-from dossier.model.history import HistoryEntry, StatusChange
+from dossier.model.history import GIT_STATUS_WORDS, HistoryEntry, StatusChange
 from dossier.render.register_view import RegisterView
 from dossier.site import (
     REGISTER_FEED,
@@ -22,7 +22,6 @@ FEED_TITLE = "Secure-communications dossier: register changes"
 FEED_AUTHOR = "Secure-communications dossier"
 # Atom asks for ids that never change; the feed's is fixed, an entry's is its commit's full hash.
 FEED_ID = "urn:dossier:register:changes"
-GIT_STATUS = {"A": "added", "D": "removed", "R": "renamed", "C": "copied", "M": "edited"}
 
 
 def _from_feed(url: str) -> str:
@@ -55,7 +54,7 @@ def question_changes(entry: HistoryEntry, view: RegisterView) -> list[tuple[str,
         question_id = question_id_of_file(path)
         if question_id is None or question_id in changes:
             continue
-        words = [GIT_STATUS.get(git_status, git_status)]
+        words = [GIT_STATUS_WORDS.get(git_status, git_status)]
         if question_id in statuses:
             words.append(_status_phrase(statuses[question_id]))
         known = view.question(question_id) is not None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from dossier.model.history import HistoryEntry, StatusChange
+from dossier.model.history import GIT_STATUS_WORDS, HistoryEntry, StatusChange
 from dossier.render.register_view import RegisterView
 from dossier.render.templating import relative_link
 from dossier.site import (
@@ -44,7 +44,10 @@ def render_history_page(
 ) -> str:
     """The register's history page; `partial` when git holds only the latest commits."""
     return environment.get_template("register_history.md.j2").render(
-        entries=history, touched=lambda entry: touched(entry, view), partial=partial
+        entries=history,
+        touched=lambda entry: touched(entry, view),
+        partial=partial,
+        status_words=GIT_STATUS_WORDS,
     )
 
 
