@@ -15,7 +15,7 @@ import yaml
 
 from conftest import TODAY, without_curation
 from dossier.build import check_project
-from dossier.model.history import HistoryEntry
+from dossier.model.history import HistoryEntry, StatusChange
 from dossier.render.pages import render_pages
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -30,6 +30,9 @@ def read_history(case: Path) -> tuple[HistoryEntry, ...]:
             entry["date"],
             entry["subject"],
             tuple((status, path) for status, path in entry["changed"]),
+            entry["commit_id"],
+            entry["timestamp"],
+            tuple(StatusChange(*change) for change in entry["status_changes"]),
         )
         for entry in entries
     )
