@@ -84,3 +84,13 @@ def test_not_only_and_non_solo_add_rather_than_exclude() -> None:
     assert flagged("The article not only names the price but also the term.") == []
     assert flagged("L'articolo non solo nomina il prezzo.") == []
     assert flagged("The article only names the price.") != []
+
+
+def test_prose_naming_an_agency_the_sources_cite_speaks_of_the_sources() -> None:
+    prose = Statement("Reuters only reported the trials.", "docs/page.md", 3, False)
+
+    assert universal_findings([prose]) == []
+    (finding,) = universal_findings([prose], source_names=["Reuters"])
+    assert finding.message == (
+        "universal statement without proof ('only'): 'Reuters only reported the trials.'"
+    )

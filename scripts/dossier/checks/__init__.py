@@ -11,7 +11,7 @@ from dossier.checks.facts import extract_facts
 from dossier.checks.gazetteer import gazetteer_findings
 from dossier.checks.register import lint_register, secondary_answers
 from dossier.checks.topics import claim_findings
-from dossier.checks.universal import project_statements, universal_findings
+from dossier.checks.universal import project_statements, source_names, universal_findings
 from dossier.checks.watch import find_watch_hits, watch_findings
 from dossier.model.citations import ResolvedCitation
 from dossier.model.findings import Finding, sort_findings
@@ -51,7 +51,7 @@ def check(loaded: LoadedProject, today: datetime.date) -> CheckedProject:
     found += absence_findings(
         loaded.absence_claims, loaded.sources, loaded.unloaded_source_ids, resolved
     )
-    found += universal_findings(project_statements(loaded))
+    found += universal_findings(project_statements(loaded), source_names(loaded))
     found += curation_findings(loaded.sources, list(resolved))
     hits = find_watch_hits(loaded.questions, loaded.sources)
     found += watch_findings(hits, loaded.questions)

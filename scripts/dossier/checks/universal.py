@@ -36,9 +36,7 @@ RE_UNIVERSAL = re.compile(
     """
 )
 # Prose is about the sources when it names the articles, not when it explains the site's rules.
-RE_ABOUT_THE_SOURCES = re.compile(
-    r"(?i)\b(?:articles?|the[ ]sources|both[ ]sources|either[ ]source|reuters|bloomberg)\b"
-)
+ABOUT_THE_SOURCES = ("article", "articles", "the sources", "both sources", "either source")
 PLAIN_TEXT_HINT = (
     "Reword it to say no more than its quote: this field is plain text, so put a claim of "
     'absence, [@SOURCE !"term"], in the question\'s text instead.'
@@ -109,8 +107,20 @@ def _universal_phrase(words: str) -> str | None:
     return match.group() if match else None
 
 
-def universal_findings(statements: Iterable[Statement]) -> list[Finding]:
-    """A warning for each universal statement about the sources without a claim of absence."""
+def _naming_the_sources(names: Iterable[str]) -> re.Pattern[str]:
+    words = sorted({*ABOUT_THE_SOURCES, *(name for name in names if name.strip())}, key=len)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in reversed(words)) + r")\b")
+
+
+def universal_findings(
+    statements: Iterable[Statement], source_names: Iterable[str] = ()
+) -> list[Finding]:
+    """A warning for each universal statement about the sources without a claim of absence.
+
+    `source_names` are the outlets and agencies the sources name as theirs: prose that names
+    one speaks of the sources too.
+    """
+    about = _naming_the_sources(source_names)
     problems = []
     for statement in statements:
         for sentence in _sentences(statement.text):
@@ -121,7 +131,7 @@ def universal_findings(statements: Iterable[Statement]) -> list[Finding]:
                 statement.always_about_sources
                 or sentence.cites
                 or sentence.proves_absence
-                or RE_ABOUT_THE_SOURCES.search(RE_QUOTED.sub(" ", sentence.words)) is not None
+                or about.search(RE_QUOTED.sub(" ", sentence.words)) is not None
             )
             if not about_the_sources:
                 continue
@@ -134,6 +144,12 @@ def universal_findings(statements: Iterable[Statement]) -> list[Finding]:
                 )
             )
     return problems
+
+
+def source_names(loaded: LoadedProject) -> set[str]:
+    """The outlets and agencies the sources name as theirs (Reuters, Bloomberg...)."""
+    names = {name for source in loaded.sources for name in source.metadata.reports_cited}
+    return names | {source.metadata.outlet for source in loaded.sources if source.metadata.outlet}
 
 
 def project_statements(loaded: LoadedProject) -> Iterator[Statement]:
