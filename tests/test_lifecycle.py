@@ -10,6 +10,8 @@ import pytest
 
 from conftest import EXAMPLE_ARTICLE, ExampleProject, git, run_dossier, without_curation
 from dossier.build import check_project
+from dossier.checks.lifecycle import met_items
+from dossier.load.register_state import read_state
 from dossier.render.pages import render_pages
 
 TODAY = datetime.date(2026, 11, 23)
@@ -218,3 +220,23 @@ def test_values_of_the_wrong_type_are_reported_not_a_crash(repository: ExamplePr
     assert superseded.returncode == 1, superseded.stderr
     assert "breaks the rule 'superseded names an existing question'" in superseded.stderr
     assert "Traceback" not in listed.stderr + superseded.stderr
+
+
+def test_the_review_and_check_agree_on_which_items_are_met(repository: ExampleProject) -> None:
+    # The review reads raw front matter leniently, check reads the model: one rule, two readers.
+    entries = [
+        {"item": "authority", "text": "The state.", "citations": CITED},
+        {"item": "escrow", "not_applicable": "No escrow.", "citations": CITED},
+    ]
+    for met in (entries, entries[:1], entries[1:], []):
+        keys(
+            repository,
+            status="open" if not met else "answered",
+            answer={"text": "In brief.", "items": met} if met else None,
+        )
+        (question,) = [
+            q for q in check_project(repository.root, TODAY).questions if q.id.endswith("keys")
+        ]
+        front_matter = read_state(repository.root).questions["crypto-scheme/keys"].front_matter
+
+        assert met_items(front_matter)[1] == list(question.open_items())

@@ -22,7 +22,7 @@ def _path(question_id: str) -> str:
     return f"{DOCS_DIRECTORY}/{question_page(question_id)}"
 
 
-def _met_items(front_matter: dict[str, Any]) -> tuple[list[str], list[str]]:
+def met_items(front_matter: dict[str, Any]) -> tuple[list[str], list[str]]:
     """(ids of items met, ids still open), read leniently from raw front matter."""
     missing = front_matter.get("missing")
     ids = [
@@ -104,7 +104,7 @@ def _status_change(
                 "rests on, or say why in the prose.",
             )
         return []
-    met, still_open = _met_items(fields)
+    met, still_open = met_items(fields)
     if new == "answered" and still_open:
         return broken(
             "the rule 'answered means every item is met, with a citation'",
