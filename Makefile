@@ -20,7 +20,7 @@ TEST_LOCALE := .cache/locales/it_IT.UTF-8
 # Material 9.x announces its end of life on every build; the notice is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline check test test-fast test-tools lint bench linkcheck-online clean
+.PHONY: help serve build offline snapshot check test test-fast test-tools lint bench linkcheck-online clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,6 +50,10 @@ offline: $(STAMP)  ## dist/dossier-offline.zip: the site to open from the file s
 	cd site-offline.partial && $(abspath $(BIN))/python -m zipfile -c ../dist/dossier-offline.zip .
 	rm -rf site-offline.partial
 	@echo "dist/dossier-offline.zip: unzip it anywhere and open index.html"
+
+snapshot: $(STAMP)  ## site-snapshot/REV/: the site as it stood at REV (a tag, a date YYYY-MM-DD or a commit)
+	@[ -n "$(REV)" ] || { echo "error: name a revision: make snapshot REV=<tag, YYYY-MM-DD or commit> (git tag lists the tags)" >&2; exit 2; }
+	$(BIN)/python -m dossier.adapters.snapshot "$(REV)" "site-snapshot/$(REV)"
 
 check: $(STAMP)  ## print every finding about seeds and pages; exit 1 on errors
 	$(BIN)/python -m dossier check
@@ -145,4 +149,4 @@ linkcheck-online: build  ## check external links too (needs internet); results c
 		'site/**/*.html' seeds/*.yml
 
 clean:  ## remove the virtual environment and built output
-	rm -rf $(VENV) site site.partial site-offline.partial dist .cache .pytest_cache .mypy_cache .ruff_cache .lycheecache
+	rm -rf $(VENV) site site.partial site-offline.partial site-snapshot dist .cache .pytest_cache .mypy_cache .ruff_cache .lycheecache

@@ -36,7 +36,11 @@ class Build:
         if self.failures(strict=False):
             return {}
         return render_pages(
-            self.project, self.as_of, self.history.changes, history_partial=self.history.partial
+            self.project,
+            self.as_of,
+            self.history.changes,
+            history_partial=self.history.partial,
+            tags=self.history.tags,
         )
 
     def failures(self, *, strict: bool) -> tuple[Finding, ...]:

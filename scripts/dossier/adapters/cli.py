@@ -9,7 +9,13 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from dossier.adapters.git import RevisionError, export_for_diff, project_history
+from dossier.adapters.git import (
+    RevisionError,
+    export_for_diff,
+    export_revision,
+    project_history,
+    resolve_as_of,
+)
 from dossier.adapters.output import OutputError, check_output_folder, write_new_files, write_pages
 from dossier.build import Build, build
 from dossier.checks.lifecycle import lifecycle_findings
@@ -27,6 +33,8 @@ from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY, TEXT_SUFFIX
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROJECT_MARKER = "mkdocs.yml"
+# What `render --as-of` takes from the revision: everything the pipeline reads.
+PROJECT_INPUTS = (PROJECT_MARKER, "docs", SEEDS_DIRECTORY)
 
 
 class UsageError(Exception):
@@ -67,12 +75,29 @@ def run_check(root: Path, strict: bool) -> int:
     return EXIT_FINDINGS if result.failures(strict=strict) else EXIT_OK
 
 
-def run_render(root: Path, out: Path, replace: bool) -> int:
+def run_render(root: Path, out: Path, replace: bool, as_of: str | None = None) -> int:
+    if as_of is None:
+        return _render(root, root, project_history(root), out, replace)
+    try:
+        commit = resolve_as_of(root, as_of)
+    except RevisionError as exc:
+        raise UsageError(str(exc)) from exc
+    with tempfile.TemporaryDirectory(prefix="dossier-as-of-") as scratch:
+        # The revision's files, read by the same build() as a checkout of it would be.
+        export_revision(root, commit, PROJECT_INPUTS, Path(scratch))
+        return _render(Path(scratch), root, project_history(root, commit), out, replace)
+
+
+def _render(files: Path, root: Path, history: ProjectHistory, out: Path, replace: bool) -> int:
+    """Build the project whose files are in `files` with `history`, and write its pages to `out`.
+
+    `root` is the project's folder, which `out` must stay out of.
+    """
     try:
         check_output_folder(out, root, replace)
     except OutputError as exc:
         raise UsageError(str(exc)) from exc
-    result = _build(root, project_history(root))
+    result = _build(files, history)
     if result.failures(strict=False):
         _print_findings(result)
         print(f"dossier: nothing written to {out}", file=sys.stderr)
@@ -175,13 +200,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write every page of the site to DIR, as the MkDocs hook gives them to MkDocs: "
         "the generated pages, the hand-written ones with their citations linked, and the "
         "downloads (register.json, register.csv, annotations.jsonld, changes.xml).",
-        epilog="Nothing is written when the project has errors. Exit status as for check.",
+        epilog="Nothing is written when the project has errors. Exit status as for check; "
+        "2 too for a revision git does not know.",
     )
     render.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="folder to write the pages to"
     )
     render.add_argument(
         "--replace", action="store_true", help="overwrite DIR when an earlier render wrote it"
+    )
+    render.add_argument(
+        "--as-of",
+        metavar="REV",
+        help="render the project as it stood at REV: a tag (`git tag` lists them), a date "
+        "YYYY-MM-DD (the last commit on or before that day) or a commit; ages count to its "
+        "commit, and the history lists the commits up to it",
     )
 
     new_question = commands.add_parser(
@@ -256,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(f"--root {root} holds no {PROJECT_MARKER}; pass the project folder")
         commands: dict[str, Callable[[], int]] = {
             "check": lambda: run_check(root, arguments.strict),
-            "render": lambda: run_render(root, arguments.out, arguments.replace),
+            "render": lambda: run_render(root, arguments.out, arguments.replace, arguments.as_of),
             "new-question": lambda: run_new_question(root, arguments.category, arguments.title),
             "add-source": lambda: run_add_source(
                 root, arguments.files, arguments.language, arguments.kind

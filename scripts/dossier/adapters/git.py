@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import subprocess
 import tarfile
 from pathlib import Path
 
-from dossier.model.history import HistoryEntry, ProjectHistory, StatusChange
+from dossier.model.history import HistoryEntry, ProjectHistory, StatusChange, Tag
 from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY, question_id_of_file
 
 # The folders whose commits the register's history page lists.
 HISTORY_FOLDERS = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)
 # How many of those commits are read, newest first.
 HISTORY_LIMIT = 200
+# The revision everything is read at unless another is asked for.
+HEAD = "HEAD"
+RE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class RevisionError(ValueError):
@@ -47,6 +51,34 @@ def resolve_revision(root: Path, revision: str) -> str:
         ) from exc
 
 
+def resolve_as_of(root: Path, revision: str) -> str:
+    """The commit `revision` names: a tag, a branch, a commit, or a day (YYYY-MM-DD).
+
+    A day names the last commit, among HEAD's, whose committer date is on or before it.
+    RevisionError, naming the revision and how to list the tags, when there is none.
+    """
+    try:
+        return resolve_revision(root, revision)
+    except RevisionError:
+        if not RE_DAY.fullmatch(revision):
+            raise RevisionError(
+                f"unknown revision {revision!r}: name a tag (`git tag` lists them), "
+                "a date YYYY-MM-DD or a commit"
+            ) from None
+    try:
+        day = datetime.date.fromisoformat(revision).isoformat()
+        log = _git(root, "log", "--format=%H %ct %cs", HEAD).decode().split("\n")
+    except (RevisionError, ValueError):
+        log = []
+    on_or_before = [line.split(" ") for line in log if line and line.split(" ")[2] <= day]
+    if not on_or_before:
+        raise RevisionError(
+            f"no commit on or before {revision!r}: name a later date, a tag "
+            "(`git tag` lists them) or a commit"
+        )
+    return max(on_or_before, key=lambda fields: int(fields[1]))[0]
+
+
 def export_revision(root: Path, revision: str, folders: tuple[str, ...], destination: Path) -> None:
     """Write `folders` as they were at `revision` into `destination`, skipping absent ones."""
     commit = resolve_revision(root, revision)
@@ -68,9 +100,12 @@ def export_revision(root: Path, revision: str, folders: tuple[str, ...], destina
 
 
 def history(
-    root: Path, folders: tuple[str, ...], limit: int = HISTORY_LIMIT
+    root: Path, folders: tuple[str, ...], limit: int = HISTORY_LIMIT, revision: str = HEAD
 ) -> tuple[HistoryEntry, ...]:
-    """The latest commits touching `folders`, newest first; none outside a git checkout."""
+    """The latest commits up to `revision` touching `folders`, newest first.
+
+    None outside a git checkout.
+    """
     try:
         output = _git(
             root,
@@ -81,10 +116,11 @@ def history(
             "--no-color",
             "--format=%x1e%h%x1f%cs%x1f%H%x1f%cI%x1f%s",
             "--name-status",
+            revision,
             "--",
             *folders,
         ).decode("utf-8", "replace")
-        statuses = status_changes(root, limit)
+        statuses = status_changes(root, limit, revision)
     except (RevisionError, OSError):
         return ()
     entries = []
@@ -110,7 +146,9 @@ def _status_value(line: str) -> str:
     return value.strip("'\"")
 
 
-def status_changes(root: Path, limit: int = HISTORY_LIMIT) -> dict[str, tuple[StatusChange, ...]]:
+def status_changes(
+    root: Path, limit: int = HISTORY_LIMIT, revision: str = HEAD
+) -> dict[str, tuple[StatusChange, ...]]:
     """The `status:` lines each of the latest commits to the register changed, by full hash.
 
     Read from the commits' patches, so one `git log` serves the whole history; a question's
@@ -131,6 +169,7 @@ def status_changes(root: Path, limit: int = HISTORY_LIMIT) -> dict[str, tuple[St
         "--no-color",
         "--no-ext-diff",
         "--no-renames",
+        revision,
         "--",
         REGISTER_DIRECTORY,
     ).decode("utf-8", "replace")
@@ -158,10 +197,12 @@ def status_changes(root: Path, limit: int = HISTORY_LIMIT) -> dict[str, tuple[St
     return changes
 
 
-def last_change_date(root: Path) -> datetime.date | None:
-    """The committer date of the last commit, or None outside a git checkout."""
+def last_change_date(root: Path, revision: str = HEAD) -> datetime.date | None:
+    """The committer date of the last commit up to `revision`, or None outside a git checkout."""
     try:
-        return datetime.date.fromisoformat(_git(root, "log", "-1", "--format=%cs").decode().strip())
+        return datetime.date.fromisoformat(
+            _git(root, "log", "-1", "--format=%cs", revision).decode().strip()
+        )
     except (RevisionError, OSError, subprocess.SubprocessError, ValueError):
         return None
 
@@ -174,14 +215,48 @@ def is_shallow(root: Path) -> bool:
         return False
 
 
-def project_history(root: Path) -> ProjectHistory:
-    """What the core needs from git: the register's commits and the date of the last commit.
+def tags(root: Path, revision: str = HEAD) -> tuple[Tag, ...]:
+    """The tags on `revision` and the commits before it, newest first; none outside git."""
+    try:
+        names = (
+            _git(
+                root,
+                "for-each-ref",
+                f"--merged={revision}",
+                "--format=%(refname:strip=2)",
+                "refs/tags",
+            )
+            .decode("utf-8", "replace")
+            .split()
+        )
+        if not names:
+            return ()
+        commits = (
+            _git(root, "rev-parse", *(f"refs/tags/{name}^{{commit}}" for name in names))
+            .decode()
+            .split()
+        )
+        shown = _git(root, "show", "-s", "--format=%H %h %cs %ct", *sorted(set(commits)))
+    except (RevisionError, OSError):
+        return ()
+    # By full hash: (abbreviated hash, date, time stamp).
+    details = {line.split(" ")[0]: line.split(" ")[1:] for line in shown.decode().splitlines()}
+    found = [
+        (int(details[commit][2]), Tag(name, details[commit][1], details[commit][0]))
+        for name, commit in zip(names, commits, strict=True)
+    ]
+    return tuple(tag for _, tag in sorted(found, key=lambda item: (-item[0], item[1].name)))
+
+
+def project_history(root: Path, revision: str = HEAD) -> ProjectHistory:
+    """What the core needs from git, up to `revision`: the register's commits, the date of the
+    last commit and the tags.
 
     `partial` when git holds only part of them: a shallow clone, or more than HISTORY_LIMIT.
     """
-    changes = history(root, HISTORY_FOLDERS)
+    changes = history(root, HISTORY_FOLDERS, revision=revision)
     partial = is_shallow(root) or len(changes) >= HISTORY_LIMIT
-    return ProjectHistory(changes, last_change_date(root), partial)
+    return ProjectHistory(changes, last_change_date(root, revision), partial, tags(root, revision))
 
 
 def export_for_diff(root: Path, base: str, head: str | None, scratch: Path) -> tuple[Path, Path]:

@@ -60,6 +60,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    from dossier.adapters.output import RENDER_MARKER
+
+    if (Path(config.docs_dir) / RENDER_MARKER).is_file():
+        # `render` wrote these pages already: a snapshot (make snapshot) builds them as they are.
+        return files
     result = _build_afresh(_project_root(config))
     for finding in result.findings:
         # Logged at their own level: `mkdocs build --strict` then fails on warnings, as

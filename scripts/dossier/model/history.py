@@ -41,6 +41,17 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """A git tag: a name for a commit, such as the revision a decision was taken on."""
+
+    name: str
+    date: str
+    """The tagged commit's committer date, YYYY-MM-DD."""
+    commit: str
+    """The tagged commit's abbreviated hash."""
+
+
+@dataclass(frozen=True)
 class ProjectHistory:
     """The project's history as the adapters read it from git, handed to the core as data."""
 
@@ -50,3 +61,5 @@ class ProjectHistory:
     """The committer date of the last commit; None outside a git checkout."""
     partial: bool = False
     """True when `changes` may miss older commits: a shallow clone, or more commits than read."""
+    tags: tuple[Tag, ...] = ()
+    """The tags on the commits up to the one rendered, newest first."""

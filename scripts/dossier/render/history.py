@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from dossier.model.history import GIT_STATUS_WORDS, HistoryEntry, StatusChange
+from dossier.model.history import GIT_STATUS_WORDS, HistoryEntry, StatusChange, Tag
 from dossier.render.register_view import RegisterView
 from dossier.render.templating import relative_link
 from dossier.site import (
@@ -41,10 +41,15 @@ def render_history_page(
     history: tuple[HistoryEntry, ...],
     *,
     partial: bool = False,
+    tags: tuple[Tag, ...] = (),
 ) -> str:
-    """The register's history page; `partial` when git holds only the latest commits."""
+    """The register's history page; `partial` when git holds only the latest commits.
+
+    `tags` are listed, each with the command that builds the site as it stood at it.
+    """
     return environment.get_template("register_history.md.j2").render(
         entries=history,
+        tags=tags,
         touched=lambda entry: touched(entry, view),
         partial=partial,
         status_words=GIT_STATUS_WORDS,

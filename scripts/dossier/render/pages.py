@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import jinja2
 
-from dossier.model.history import HistoryEntry
+from dossier.model.history import HistoryEntry, Tag
 from dossier.model.project import CheckedProject
 from dossier.render import register as render_register
 from dossier.render import register_view
@@ -29,13 +29,15 @@ def render_pages(
     history: tuple[HistoryEntry, ...] = (),
     *,
     history_partial: bool = False,
+    tags: tuple[Tag, ...] = (),
 ) -> Mapping[str, str]:
     """Every page of the site, keyed by its path under docs/: `render --out` is the whole site.
 
     Generated pages are new; hand-written ones come back with their citations linked, and
     question pages with a generated header.
     Output depends on the input, `as_of` and `history` (both from git) only, in a stable order;
-    `history_partial` says git holds only part of the history (a shallow clone).
+    `history_partial` says git holds only part of the history (a shallow clone); `tags` are the
+    repository's tags, which the history page lists.
     """
     environment = make_environment()
     citations = tuple(
@@ -66,7 +68,7 @@ def render_pages(
     )
     pages.update(
         render_register.render_register_pages(
-            register, environment, history, history_partial=history_partial
+            register, environment, history, history_partial=history_partial, tags=tags
         )
     )
     for question in register.questions:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import jinja2
 
 from dossier.model.citations import ResolvedCitation
-from dossier.model.history import HistoryEntry
+from dossier.model.history import HistoryEntry, Tag
 from dossier.model.register import Question
 from dossier.model.vocabulary import PRIORITIES, STATUSES, UNRESOLVED_STATUSES
 from dossier.render.charts import BarChart, stacked_bar_chart
@@ -137,6 +137,7 @@ def render_register_pages(
     history: tuple[HistoryEntry, ...] = (),
     *,
     history_partial: bool = False,
+    tags: tuple[Tag, ...] = (),
 ) -> dict[str, str]:
     """The register's generated pages and downloads, keyed by path under docs/."""
     pages = {
@@ -152,7 +153,7 @@ def render_register_pages(
         ),
     }
     pages[REGISTER_HISTORY_PAGE] = render_history_page(
-        view, environment, history, partial=history_partial
+        view, environment, history, partial=history_partial, tags=tags
     )
     for category in view.categories:
         pages[category_page(category.slug)] = environment.get_template(
