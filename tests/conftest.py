@@ -100,6 +100,12 @@ EXAMPLE_ARTICLE = (
 )
 
 
+def pin(source_id: str, text: str | bytes) -> dict[str, str]:
+    """A `reviewed:` entry pinning `source_id` to `text`, as `python -m dossier review` writes it."""
+    data = text.encode() if isinstance(text, str) else text
+    return {"source": source_id, "sha256": hashlib.sha256(data).hexdigest()}
+
+
 def valid_question_fields(category: str) -> dict[str, Any]:
     return {
         "title": f"What does {category} need?",
@@ -118,7 +124,7 @@ def valid_question_fields(category: str) -> dict[str, Any]:
         ],
         "missing": [{"id": "parameter", "text": "a named parameter"}],
         "watch": ["satellite", "satélite"],
-        "reviewed": ["000_abc"],
+        "reviewed": [pin("000_abc", EXAMPLE_ARTICLE)],
         "answer": None,
     }
 

@@ -61,8 +61,12 @@ def add_hostile_question(root: Path) -> None:
         "evidence:\n  - source: 000_7edff155f20879db\n    quote: Italia negocia\n"
         "    note: '<img src=x onerror=alert(7)>'\n"
         "missing: [{id: click, text: '[click](javascript:alert(8))'}]\nwatch: [zzzz-no-such-term]\n"
-        "reviewed: [000_7edff155f20879db, 001_de767ab6f4448240, 002_0000000000000bad]\n"
-        "---\n"
+        "reviewed:\n"
+        + "".join(
+            f"  - {{source: {source}, sha256: {'0' * 64}}}\n"
+            for source in ("000_7edff155f20879db", "001_de767ab6f4448240", "002_0000000000000bad")
+        )
+        + "---\n"
         '<script>alert(9)</script>\n\n--8<-- "/etc/passwd"\n\n!!! note\n    Not an admonition.\n',
         encoding="utf-8",
     )

@@ -40,7 +40,9 @@ def find_watch_hits(
     everything = list(range(len(sentences)))
     hits = []
     for question in questions:
-        known = {citation.source_id for citation in question.citations} | set(question.reviewed)
+        known = {citation.source_id for citation in question.citations} | set(
+            question.reviewed_sources
+        )
         found = []
         for term_number, term in enumerate(question.watch):
             first_word = RE_WATCH_WORD.search(fold_for_watch(term))

@@ -18,6 +18,7 @@ from dossier.model.register import (
     LoadedRegister,
     MissingItem,
     Question,
+    ReviewPin,
 )
 from dossier.model.schemas import CATEGORIES_SCHEMA, QUESTION_SCHEMA
 from dossier.site import (
@@ -148,7 +149,9 @@ def _question(
         missing=tuple(MissingItem(item["id"], item["text"]) for item in data["missing"]),
         watch=tuple(data["watch"]),
         related=tuple(data.get("related", ())),
-        reviewed=tuple(data.get("reviewed", ())),
+        reviewed=tuple(
+            ReviewPin(entry["source"], entry["sha256"]) for entry in data.get("reviewed", ())
+        ),
         answer=answer,
         superseded_by=data.get("superseded_by"),
         reason=data.get("reason"),

@@ -46,6 +46,26 @@ class ItemAnswer:
 
 
 @dataclass(frozen=True)
+class ReviewPin:
+    """A source a reviewer read the question against, and the sha256 of its text at the time."""
+
+    source: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class StaleReview:
+    """A source the question cites whose text is not the one its review pinned, or no pin at all."""
+
+    question_id: str
+    source_id: str
+    pinned: str | None
+    """The sha256 the review pinned, or None when the question has no pin for the source."""
+    now: str
+    """The sha256 of the source's text now."""
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     citations: tuple[Citation, ...]
@@ -82,7 +102,8 @@ class Question:
     missing: tuple[MissingItem, ...]
     watch: tuple[str, ...]
     related: tuple[str, ...]
-    reviewed: tuple[str, ...]
+    reviewed: tuple[ReviewPin, ...]
+    """The sources a reviewer read the question against, each pinned to the text then read."""
     answer: Answer | None
     superseded_by: str | None
     reason: str | None
@@ -99,6 +120,10 @@ class Question:
     @property
     def citations(self) -> tuple[Citation, ...]:
         return self.evidence + (self.answer.all_citations if self.answer else ())
+
+    @property
+    def reviewed_sources(self) -> tuple[str, ...]:
+        return tuple(pin.source for pin in self.reviewed)
 
     def open_items(self) -> tuple[str, ...]:
         """Ids of the items of `missing` that no answer entry meets yet, in their order."""

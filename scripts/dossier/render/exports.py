@@ -38,7 +38,7 @@ def export_json(view: RegisterView) -> str:
             "missing": [{"id": item.id, "text": item.text} for item in question.missing],
             "watch": list(question.watch),
             "related": list(question.related),
-            "reviewed": list(question.reviewed),
+            "reviewed": [{"source": pin.source, "sha256": pin.sha256} for pin in question.reviewed],
             "answer": None if question.answer is None else _answer_fields(question.answer),
         }
         for field in ("owner", "superseded_by", "reason"):
