@@ -268,11 +268,13 @@ def test_new_question_writes_a_template_dated_today_that_check_then_guides(
     assert 'title: "Who can revoke the keys?"' in text
     assert "raised: 2026-11-23\n" in text  # the frozen clock's date
     found = messages(register_project)
-    assert len(found) == 1
+    assert len(found) == 2
     assert (
         "quote not found in 000_abc: 'the exact words of the source closest to the question'"
         in found[0]
     )
+    # Until a reviewer pins the source the new question cites, it needs review.
+    assert "crypto-scheme/who-can-revoke-the-keys needs re-review: 000_abc" in found[1]
 
 
 @pytest.mark.integration

@@ -10,6 +10,7 @@ from dossier.checks.curation import curation_findings
 from dossier.checks.facts import extract_facts
 from dossier.checks.gazetteer import gazetteer_findings
 from dossier.checks.register import lint_register, secondary_answers
+from dossier.checks.review import review_findings, stale_reviews
 from dossier.checks.topics import claim_findings
 from dossier.checks.universal import project_statements, source_names, universal_findings
 from dossier.checks.watch import find_watch_hits, watch_findings
@@ -55,6 +56,8 @@ def check(loaded: LoadedProject, today: datetime.date) -> CheckedProject:
     found += curation_findings(loaded.sources, list(resolved))
     hits = find_watch_hits(loaded.questions, loaded.sources)
     found += watch_findings(hits, loaded.questions)
+    stale = stale_reviews(loaded.questions, loaded.citations, loaded.sources)
+    found += review_findings(stale, loaded.questions)
     facts = {source.id: extract_facts(source, loaded.gazetteer) for source in loaded.sources}
     found += gazetteer_findings(loaded.sources, loaded.gazetteer, facts)
     return CheckedProject(
@@ -70,4 +73,5 @@ def check(loaded: LoadedProject, today: datetime.date) -> CheckedProject:
         pages=loaded.pages,
         facts=facts,
         findings=tuple(sort_findings(found)),
+        stale_reviews=stale,
     )

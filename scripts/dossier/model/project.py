@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.model.citations import AbsenceClaim, Citation, ResolvedCitation
 from dossier.model.facts import Fact, Gazetteer
 from dossier.model.findings import Finding
-from dossier.model.register import Category, Question
+from dossier.model.register import Category, Question, StaleReview
 from dossier.model.sources import Source
 from dossier.model.topics import Topic
 from dossier.model.watch import WatchHit
@@ -36,6 +36,8 @@ class CheckedProject:
     facts: Mapping[str, tuple[Fact, ...]]
     """Facts read from each source's text, by source id."""
     findings: tuple[Finding, ...]
+    stale_reviews: Mapping[str, tuple[StaleReview, ...]] = field(default_factory=dict)
+    """By question id, the cited sources whose text changed since the question was reviewed."""
 
     @property
     def errors(self) -> tuple[Finding, ...]:

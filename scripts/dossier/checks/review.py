@@ -1,0 +1,90 @@
+"""Review pins: which questions need re-review because a source they cite changed, and new pins."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from dossier.model import findings
+from dossier.model.citations import Citation
+from dossier.model.findings import Finding
+from dossier.model.register import Question, ReviewPin, StaleReview
+from dossier.model.sources import Source
+
+SHORT_HASH = 12
+
+
+def cited_sources(
+    question: Question, citations: tuple[Citation, ...], sources: Mapping[str, Source]
+) -> tuple[str, ...]:
+    """The loaded sources the question's file cites (evidence, answer, inline in its body), sorted.
+
+    `citations` is every citation of the project; those written in the question's file count.
+    """
+    cited = {c.source_id for c in question.citations}
+    cited |= {c.source_id for c in citations if c.place.path == question.path}
+    return tuple(sorted(cited & set(sources)))
+
+
+def stale_reviews(
+    questions: tuple[Question, ...], citations: tuple[Citation, ...], sources: tuple[Source, ...]
+) -> dict[str, tuple[StaleReview, ...]]:
+    """By question id, each cited source whose text is not the one the review pinned.
+
+    A source the question cites without a pin counts as changed too: nobody has pinned what was
+    read. Quotes that still resolve do not clear the mark; only a new pin does.
+    """
+    by_id = {source.id: source for source in sources}
+    stale: dict[str, tuple[StaleReview, ...]] = {}
+    for question in questions:
+        pins = {pin.source: pin.sha256 for pin in question.reviewed}
+        found = tuple(
+            StaleReview(
+                question.id, source_id, pins.get(source_id), by_id[source_id].metadata.sha256
+            )
+            for source_id in cited_sources(question, citations, by_id)
+            if pins.get(source_id) != by_id[source_id].metadata.sha256
+        )
+        if found:
+            stale[question.id] = found
+    return stale
+
+
+def review_findings(
+    stale: Mapping[str, tuple[StaleReview, ...]], questions: tuple[Question, ...]
+) -> list[Finding]:
+    """A warning per cited source that changed since the question was reviewed against it."""
+    by_id = {question.id: question for question in questions}
+    problems = []
+    for question_id, entries in stale.items():
+        question = by_id[question_id]
+        line = question.line_of("reviewed" if "reviewed" in question.field_lines else "evidence")
+        for entry in entries:
+            pinned = entry.pinned[:SHORT_HASH] if entry.pinned else "nothing"
+            problems.append(
+                findings.warning(
+                    question.path,
+                    line,
+                    f"{question_id} needs re-review: {entry.source_id} changed since it was "
+                    f"reviewed (pinned {pinned}, now {entry.now[:SHORT_HASH]})",
+                    f"Read the question again, then run python -m dossier review {question_id}.",
+                )
+            )
+    return problems
+
+
+def review_pins(
+    question: Question, citations: tuple[Citation, ...], sources: tuple[Source, ...]
+) -> tuple[ReviewPin, ...]:
+    """The question's pins after a review: every source it cites or lists, at its text now.
+
+    A listed source that no longer loads keeps its pin as written.
+    """
+    by_id = {source.id: source for source in sources}
+    listed = {pin.source: pin.sha256 for pin in question.reviewed}
+    ids = sorted(set(listed) | set(cited_sources(question, citations, by_id)))
+    return tuple(
+        ReviewPin(
+            source_id, by_id[source_id].metadata.sha256 if source_id in by_id else listed[source_id]
+        )
+        for source_id in ids
+    )
