@@ -1,4 +1,4 @@
-"""Command-line adapter: check, render, diff, new-question and add-source, for a terminal."""
+"""Command-line adapter: check, render, diff, new-question, add-source, review, for a terminal."""
 
 from __future__ import annotations
 
@@ -20,15 +20,19 @@ from dossier.adapters.output import OutputError, check_output_folder, write_new_
 from dossier.build import Build, build
 from dossier.checks.lifecycle import lifecycle_findings
 from dossier.checks.register_diff import diff_states
+from dossier.checks.review import review_pins
 from dossier.load.new_files import RegisterError, SourceError, new_question_path, plan_new_sources
+from dossier.load.project import load_project
 from dossier.load.register import load_categories
 from dossier.load.register_state import read_state
 from dossier.load.sources import load_sources
+from dossier.load.textfiles import read_text
 from dossier.model.history import ProjectHistory
 from dossier.model.sources import Source
 from dossier.model.vocabulary import LANGUAGES, SOURCE_KINDS
 from dossier.render.new_files import new_question_text, new_source_files
 from dossier.render.register_diff import render_diff
+from dossier.render.review import PinError, pinned_question_text
 from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY, TEXT_SUFFIX
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -143,6 +147,33 @@ def run_add_source(root: Path, files: list[Path], language: str, kind: str) -> i
         "into each sidecar, then run check",
         file=sys.stderr,
     )
+    return EXIT_OK
+
+
+def run_review(root: Path, question_id: str) -> int:
+    """Pin every source the question cites or lists to its text now, in its file alone."""
+    loaded = load_project(root)
+    question = next((q for q in loaded.questions if q.id == question_id), None)
+    if question is None:
+        raise UsageError(
+            f"no question {question_id!r}: give its id, its path under docs/register/ without "
+            ".md (e.g. crypto-scheme/key-custody); `python -m dossier check` names each question "
+            "that needs re-review, and a file that does not load is reported there too"
+        )
+    pins = review_pins(question, loaded.citations, loaded.sources)
+    target = root / question.path
+    text, unreadable = read_text(target, question.path)
+    if text is None:
+        raise UsageError("; ".join(str(problem) for problem in unreadable))
+    try:
+        content = pinned_question_text(text, pins)
+    except PinError as exc:
+        raise UsageError(f"{question.path} left as it was: {exc}") from exc
+    if content != text:
+        write_new_files({target: content.encode()})
+    for pin in pins:
+        print(f"{question_id}: pinned {pin.source} at {pin.sha256}")
+    print(f"dossier: {question.path}: reviewed: pins {len(pins)} source(s)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -265,6 +296,20 @@ def build_parser() -> argparse.ArgumentParser:
         "head", metavar="HEAD", nargs="?", help="a git revision (default: the working tree)"
     )
 
+    review = commands.add_parser(
+        "review",
+        parents=[common],
+        help="pin the sources of one question you have read again",
+        description="Rewrite the `reviewed:` block of QUESTION's front matter, and nothing else, "
+        "pinning each source it cites or lists to the sha256 of its text now: run it after "
+        "reading the question again against sources that changed, which clears its "
+        "'needs re-review' mark.",
+        epilog="Exit status: 0 pinned, 2 unknown question or a file that cannot be rewritten.",
+    )
+    review.add_argument(
+        "question", metavar="QUESTION", help="the question's id, e.g. crypto-scheme/key-custody"
+    )
+
     add_source.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article text")
     add_source.add_argument(
         "--language",
@@ -294,6 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "add-source": lambda: run_add_source(
                 root, arguments.files, arguments.language, arguments.kind
             ),
+            "review": lambda: run_review(root, arguments.question),
             "diff": lambda: run_diff(
                 root, arguments.base, arguments.head, arguments.check, arguments.site_url
             ),
