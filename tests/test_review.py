@@ -10,9 +10,11 @@ import yaml
 
 from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, pin
 from dossier.adapters.cli import main
-from dossier.build import check_project
+from dossier.build import build, check_project
+from dossier.model.history import ProjectHistory
 from dossier.model.register import ReviewPin
 from dossier.render.review import PinError, pinned_question_text
+from dossier.site import REGISTER_DASHBOARD_PAGE, question_page
 
 OTHER_ARTICLE = "Roma firma un contrato con la agencia. La red usa satélites propios.\n"
 CHANGED_ARTICLE = EXAMPLE_ARTICLE + "El gobierno añadió una nota al final.\n"
@@ -185,3 +187,32 @@ def test_pinned_text_keeps_comments_and_the_fields_around_the_block() -> None:
     )
     with pytest.raises(PinError):
         pinned_question_text("no front matter\n", ())
+
+
+def test_the_page_badge_and_the_dashboard_show_what_needs_re_review(
+    pinned_project: ExampleProject,
+) -> None:
+    change_source(pinned_project, "000_abc", CHANGED_ARTICLE)
+
+    pages = build(pinned_project.root, today=TODAY, history=ProjectHistory()).pages
+
+    badge = '<span class="dossier-badge dossier-badge--needs-review"'
+    assert badge in pages[question_page("crypto-scheme/keys")]
+    assert badge in pages[question_page("architecture/gateways")]
+    assert badge not in pages[question_page("architecture/tier")]
+    dashboard = pages[REGISTER_DASHBOARD_PAGE]
+    listed = dashboard.split("## Needs re-review")[1].split("\n## ")[0]
+    assert "Who holds the keys?" in listed
+    assert "Where are the gateways?" in listed
+    assert "Which tier?" not in listed
+    assert "000&#95;abc" in listed
+
+
+def test_the_dashboard_says_when_nothing_needs_re_review(pinned_project: ExampleProject) -> None:
+    pages = build(pinned_project.root, today=TODAY, history=ProjectHistory()).pages
+
+    assert (
+        "Every question has been reviewed against its sources' current text."
+        in pages[REGISTER_DASHBOARD_PAGE]
+    )
+    assert "dossier-badge--needs-review" not in pages[question_page("crypto-scheme/keys")]

@@ -65,6 +65,7 @@ def render_pages(
         checked.watch_hits,
         as_of,
         checked.secondary_answers,
+        checked.stale_reviews,
     )
     pages.update(
         render_register.render_register_pages(

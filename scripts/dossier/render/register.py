@@ -110,6 +110,7 @@ def render_question_page(
             for item in question.missing
         ],
         secondary=question.id in view.secondary_answers,
+        stale=view.stale_reviews.get(question.id, ()),
         cite=lambda resolved, fragment, with_translation=True: citation_link(
             resolved, page, fragment, with_translation=with_translation
         ),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dossier.model.citations import ResolvedCitation
-from dossier.model.register import Category, Question
+from dossier.model.register import Category, Question, StaleReview
 from dossier.model.sources import Source
 from dossier.model.watch import WatchHit
 
@@ -27,6 +27,12 @@ class RegisterView:
     """The date ages are counted to: the project's last change, so output depends on input only."""
     secondary_answers: frozenset[str] = frozenset()
     """Ids of the questions whose answer rests on news reports alone."""
+    stale_reviews: Mapping[str, tuple[StaleReview, ...]] = field(default_factory=dict)
+    """By question id, the cited sources that changed since the question was reviewed."""
+
+    def needs_review(self) -> tuple[Question, ...]:
+        """The questions a cited source's change flags for re-review, in id order."""
+        return tuple(question for question in self.questions if question.id in self.stale_reviews)
 
     def age(self, question: Question) -> int:
         return max((self.as_of - question.raised).days, 0)
@@ -49,6 +55,7 @@ def build_view(
     watch_hits: tuple[WatchHit, ...],
     as_of: datetime.date,
     secondary_answers: frozenset[str] = frozenset(),
+    stale_reviews: Mapping[str, tuple[StaleReview, ...]] | None = None,
 ) -> RegisterView:
     hits: dict[str, list[WatchHit]] = {}
     for hit in watch_hits:
@@ -62,4 +69,5 @@ def build_view(
         watch_hits={question_id: tuple(found) for question_id, found in hits.items()},
         as_of=as_of,
         secondary_answers=secondary_answers,
+        stale_reviews=dict(stale_reviews or {}),
     )
