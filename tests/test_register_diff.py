@@ -275,3 +275,24 @@ def test_what_a_pull_request_writes_is_shown_in_the_summary_not_interpreted(
         "\\*\\*Bold\\*\\* \\[click\\](https://evil.example) &lt;img src=x&gt; \\`tick\\`?" in report
     )
     assert "`owner`: (none) → `**Bold** [click](https://evil.example) <img src=x> 'tick'`" in report
+
+
+def test_a_changed_source_lists_the_questions_it_flags_until_they_are_pinned_again(
+    repository: ExampleProject,
+) -> None:
+    repository.add_seed("000_abc", EXAMPLE_ARTICLE + "Una frase añadida después.\n")
+    reviewed = run_dossier("review", "architecture/gateways", cwd=repository.root)
+    assert reviewed.returncode == 0, reviewed.stderr
+
+    report = committed_diff(repository)
+
+    section = report.split("### Needs re-review (2)\n\n")[1].split("\n\n")[0]
+    assert section.splitlines() == [
+        f"- `{question_id}`: {title} — cites `000_abc`, whose text changed; read the question "
+        f"again, then run `python -m dossier review {question_id}`"
+        for question_id, title in [
+            ("architecture/tier", "Which service tier?"),
+            ("crypto-scheme/keys", "Who holds the keys?"),
+        ]
+    ]
+    assert "- changed `000_abc`: its text changed; `sha256` changed" in report

@@ -18,6 +18,7 @@ from dossier.model.register_diff import (
     RegisterDiff,
 )
 from dossier.model.sources import Source
+from dossier.text.inline_citations import find_inline_citations
 
 CITATION_FIELDS = ("source", "quote", "prefix", "suffix")
 
@@ -225,6 +226,44 @@ def _compare_sources(diff: RegisterDiff, before: ProjectState, after: ProjectSta
             diff.sources.append(f"changed {_code(source_id)}: {'; '.join(what)}")
 
 
+def _cited_sources(state: QuestionState) -> set[str]:
+    """The sources a question's file cites, read leniently: evidence, answer and body."""
+    front_matter = state.front_matter
+    answer = front_matter.get("answer")
+    answer = answer if isinstance(answer, dict) else {}
+    entries = _dicts(front_matter.get("evidence")) + _dicts(answer.get("citations"))
+    for item in _dicts(answer.get("items")):
+        entries += _dicts(item.get("citations"))
+    cited = {str(entry.get("source")) for entry in entries if entry.get("source")}
+    inline, _ = find_inline_citations(state.body, "", "")
+    return cited | {citation.source_id for citation in inline}
+
+
+def _pins(state: QuestionState) -> dict[str, str]:
+    return {
+        str(entry.get("source")): str(entry.get("sha256"))
+        for entry in _dicts(state.front_matter.get("reviewed"))
+    }
+
+
+def _compare_reviews(diff: RegisterDiff, before: ProjectState, after: ProjectState) -> None:
+    """The questions that cite a source whose text this change altered, and do not pin it anew."""
+    changed = {
+        source_id
+        for source_id, (sha256, _) in after.sources.items()
+        if source_id in before.sources and before.sources[source_id][0] != sha256
+    }
+    for question_id, state in sorted(after.questions.items()):
+        pins = _pins(state)
+        stale = sorted(
+            source_id
+            for source_id in _cited_sources(state) & changed
+            if pins.get(source_id) != after.sources[source_id][0]
+        )
+        if stale:
+            diff.needs_review.append((question_id, state.title, stale))
+
+
 def diff_states(
     before: ProjectState,
     after: ProjectState,
@@ -243,4 +282,5 @@ def diff_states(
         elif old is not None and new is not None:
             _compare_question(diff, question_id, old, new, locate)
     _compare_sources(diff, before, after)
+    _compare_reviews(diff, before, after)
     return diff

@@ -87,6 +87,8 @@ class RegisterDiff:
     """(id, title, the words as (`equal`, `delete` or `insert`, text) runs)."""
     fields: list[tuple[str, str, list[str]]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    needs_review: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    """(id, title, the cited sources whose text changed and that its `reviewed:` does not pin)."""
 
     def is_empty(self) -> bool:
         return not any(vars(self).values())

@@ -34,6 +34,7 @@ def diff_sections(diff: RegisterDiff, broken: tuple[Finding, ...]) -> list[tuple
     """(heading, kind of entry, entries) for each section, in the order a reviewer reads them."""
     return [
         ("Lifecycle rules broken", "broken", broken),
+        ("Needs re-review", "review", diff.needs_review),
         ("Questions added", "question", diff.added),
         ("Questions removed", "question", diff.removed),
         ("Status changes", "move", diff.status),
