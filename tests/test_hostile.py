@@ -63,7 +63,7 @@ def add_hostile_question(root: Path) -> None:
         "missing: [{id: click, text: '[click](javascript:alert(8))'}]\nwatch: [zzzz-no-such-term]\n"
         "reviewed:\n"
         + "".join(
-            f"  - {{source: {source}, sha256: {'0' * 64}}}\n"
+            f"  - {{source: {source}, sha256: {'a' * 64}}}\n"
             for source in ("000_7edff155f20879db", "001_de767ab6f4448240", "002_0000000000000bad")
         )
         + "---\n"
