@@ -188,7 +188,7 @@ def test_the_history_page_lists_each_commit_with_what_it_touched(
     rows = [line for line in page.splitlines() if line.startswith("| 20")]
     assert len(rows) == 2
     assert (
-        "| Ask about &#60;ciphers&#62; | [crypto&#45;scheme/ciphers](crypto-scheme/ciphers.md) (added) |"
+        "| Ask about &#60;ciphers&#62; | [crypto&#45;scheme/ciphers](crypto-scheme/ciphers.md#timeline) (added) |"
         in rows[0]
     )
     assert "[000&#95;abc](../sources/000_abc.md) (added)" in rows[1]

@@ -46,7 +46,7 @@ def timeline(root: Path, out: Path) -> list[str]:
     """The rows of the question page's timeline, as `dossier render` writes it."""
     assert main(["render", "--out", str(out), "--root", str(root)]) == 0
     page = (out / "register/crypto-scheme/keys.md").read_text(encoding="utf-8")
-    section = page.split("## Timeline\n", 1)[1].split("\n## ", 1)[0]
+    section = page.split("## Timeline { #timeline }\n", 1)[1].split("\n## ", 1)[0]
     return [line for line in section.splitlines() if line.startswith(("| 20", "The history"))]
 
 

@@ -40,6 +40,8 @@ DATE_EVIDENCE_FRAGMENT = "date-evidence"
 ABSTRACT_FRAGMENT_PREFIX = "abstract-cite"
 CLAIM_FRAGMENT_PREFIX = "claim-"
 QUOTATION_FRAGMENT_PREFIX = "quotation-"
+# A question page's timeline: the history page links each question's row there.
+TIMELINE_FRAGMENT = "timeline"
 # Inline citations of a hand-written page are numbered under this prefix: `cite-1`, `cite-2`.
 INLINE_FRAGMENT_PREFIX = "cite"
 

@@ -11,6 +11,7 @@ from dossier.render.register_view import RegisterView
 from dossier.render.templating import relative_link
 from dossier.site import (
     REGISTER_HISTORY_PAGE,
+    TIMELINE_FRAGMENT,
     question_id_of_file,
     question_page,
     source_id_of_file,
@@ -26,7 +27,8 @@ def touched(entry: HistoryEntry, view: RegisterView) -> list[tuple[str, str, str
         source_id = source_id_of_file(path)
         if question_id is not None:
             known = view.question(question_id) is not None
-            link = relative_link(REGISTER_HISTORY_PAGE, question_page(question_id))
+            page = relative_link(REGISTER_HISTORY_PAGE, question_page(question_id))
+            link = f"{page}#{TIMELINE_FRAGMENT}"
             items.setdefault(question_id, (status, question_id, link if known else None))
         elif source_id is not None:
             known = source_id in view.sources
