@@ -99,6 +99,12 @@ def export_revision(root: Path, revision: str, folders: tuple[str, ...], destina
             tar.extractall(destination)
 
 
+def _log(root: Path, limit: int, *options: str) -> bytes:
+    """`git log` of the latest `limit` commits, read the same way whatever the user's git
+    configuration says: paths unquoted, no colour."""
+    return _git(root, "-c", "core.quotePath=false", "log", f"-n{limit}", "--no-color", *options)
+
+
 def history(
     root: Path, folders: tuple[str, ...], limit: int = HISTORY_LIMIT, revision: str = HEAD
 ) -> tuple[HistoryEntry, ...]:
@@ -107,13 +113,9 @@ def history(
     None outside a git checkout.
     """
     try:
-        output = _git(
+        output = _log(
             root,
-            "-c",
-            "core.quotePath=false",
-            "log",
-            f"-n{limit}",
-            "--no-color",
+            limit,
             "--format=%x1e%h%x1f%cs%x1f%H%x1f%cI%x1f%s",
             "--name-status",
             revision,
@@ -154,19 +156,15 @@ def status_changes(
     Read from the commits' patches, so one `git log` serves the whole history; a question's
     front matter holds its status on one top-level `status:` line (question.schema.json).
     """
-    output = _git(
+    output = _log(
         root,
-        "-c",
-        "core.quotePath=false",
-        "log",
-        f"-n{limit}",
+        limit,
         "--format=%x1e%H",
         "--patch",
         "--unified=0",
         # The parser reads `--- a/` and `+++ b/`, whatever the user's diff.noprefix says.
         "--src-prefix=a/",
         "--dst-prefix=b/",
-        "--no-color",
         "--no-ext-diff",
         "--no-renames",
         revision,
