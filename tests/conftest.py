@@ -202,6 +202,20 @@ def commit_all(root: Path, at: str | datetime.date, message: str) -> None:
     git(root, "commit", "-q", "-m", message, at=at)
 
 
+def ask_then_reword(project: ExampleProject) -> Path:
+    """Make `project` a git repository in which crypto-scheme/keys is asked on 2026-11-01 and
+    reworded on 2026-11-03, one commit each; returns its root."""
+    root = project.root
+    project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    project.add_categories("crypto-scheme")
+    project.add_question("crypto-scheme/keys", title="Who holds the keys?")
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root, "2026-11-01T10:00:00+00:00", "Ask who holds the keys")
+    project.add_question("crypto-scheme/keys", title="Who holds <the> keys?")
+    commit_all(root, "2026-11-03T10:00:00+00:00", "Reword the keys question")
+    return root
+
+
 def mkdocs_environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import (
-    EXAMPLE_ARTICLE,
     ExampleProject,
+    ask_then_reword,
     commit_all,
     git,
     tree_snapshot,
@@ -22,15 +22,8 @@ pytestmark = pytest.mark.integration
 @pytest.fixture
 def repository(example_project: ExampleProject) -> ExampleProject:
     """A question asked (tagged `asked`), reworded, then a second one asked, on three days."""
-    root = example_project.root
-    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
-    example_project.add_categories("crypto-scheme")
-    example_project.add_question("crypto-scheme/keys", title="Who holds the keys?")
-    git(root, "init", "-q", "-b", "main")
-    commit_all(root, "2026-11-01T10:00:00+00:00", "Ask who holds the keys")
-    git(root, "tag", "asked")
-    example_project.add_question("crypto-scheme/keys", title="Who holds <the> keys?")
-    commit_all(root, "2026-11-03T10:00:00+00:00", "Reword the keys question")
+    root = ask_then_reword(example_project)
+    git(root, "tag", "asked", "HEAD~1")
     git(root, "tag", "-a", "-m", "Reviewed", "reviewed", at="2026-11-04T10:00:00+00:00")
     example_project.add_question("crypto-scheme/rotation", title="Who rotates the keys?")
     commit_all(root, "2026-11-05T10:00:00+00:00", "Ask who rotates the keys")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_ARTICLE, ExampleProject, commit_all, git
+from conftest import ExampleProject, ask_then_reword, commit_all
 from dossier.adapters.cli import main
 
 pytestmark = pytest.mark.integration
@@ -27,14 +27,7 @@ ANSWER = {
 @pytest.fixture
 def repository(example_project: ExampleProject) -> ExampleProject:
     """A question asked, reworded and answered in three commits on three days."""
-    root = example_project.root
-    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
-    example_project.add_categories("crypto-scheme")
-    example_project.add_question("crypto-scheme/keys", title="Who holds the keys?")
-    git(root, "init", "-q", "-b", "main")
-    commit_all(root, "2026-11-01T10:00:00+00:00", "Ask who holds the keys")
-    example_project.add_question("crypto-scheme/keys", title="Who holds <the> keys?")
-    commit_all(root, "2026-11-03T10:00:00+00:00", "Reword the keys question")
+    root = ask_then_reword(example_project)
     example_project.add_question(
         "crypto-scheme/keys", title="Who holds <the> keys?", status="answered", answer=ANSWER
     )
