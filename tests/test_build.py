@@ -83,6 +83,19 @@ def test_search_covers_english_spanish_and_italian(built_site: Path) -> None:
     assert "cifrado de datos" in texts
 
 
+def test_search_finds_a_sentence_and_its_translation_in_the_full_text(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    (full_text,) = [
+        entry
+        for entry in index["docs"]
+        if entry["location"] == "sources/001_de767ab6f4448240/#full-text"
+    ]
+
+    assert "una gamma completa di servizi crittografici" in full_text["text"]
+    assert "a complete range of high-level cryptographic services" in full_text["text"]
+    assert "<span" not in full_text["text"]
+
+
 def test_the_palette_offers_light_and_dark(built_site: Path) -> None:
     toggles = page(built_site, "index.html").select("form[data-md-component=palette] input")
 

@@ -9,18 +9,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
     from dossier.build import Build
+    from dossier.text.html_blocks import SetAside
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 # The vendored iframe-worker shim, loaded by the offline build instead of the copy on unpkg.com
 # that Material's offline plugin adds to extra.polyfills.
 LOCAL_IFRAME_WORKER_SHIM = "javascripts/vendor/iframe-worker/shim.js"
+# Each page's generated HTML blocks, from its Markdown until its content is final.
+_set_aside: dict[str, SetAside] = {}
 
 
 def _project_root(config: MkDocsConfig) -> Path:
@@ -83,3 +90,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(written)
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    from dossier.text.html_blocks import set_aside
+
+    # The generated blocks skip Markdown (text/html_blocks.py explains why).
+    _set_aside[page.file.src_uri] = set_aside(markdown)
+    return _set_aside[page.file.src_uri].markdown
+
+
+def on_page_content(content: str, page: Page, **_: object) -> str:
+    from dossier.text.html_blocks import put_back_for_search
+
+    blocks = _set_aside[page.file.src_uri]
+    # MkDocs validates links into this page against the ids it saw, and it never saw these.
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchors
+    return put_back_for_search(content, blocks)
+
+
+@event_priority(-100)  # after the search plugin has indexed the page's lighter version
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    from dossier.text.html_blocks import put_back
+
+    page.content = put_back(page.content or "", _set_aside.pop(page.file.src_uri))
+    return context

@@ -6,12 +6,18 @@ from dataclasses import dataclass
 
 import jinja2
 
-from dossier.model.sources import Source
+from dossier.model.sources import Claim, Source
 from dossier.model.topics import Topic
-from dossier.render.citations import render_inline_citations, short_source_label
-from dossier.render.sources import SourcesView, citer
+from dossier.render.citations import citation_anchor, render_inline_citations, short_source_label
+from dossier.render.sources import SourcesView
 from dossier.render.templating import escape_text, relative_link
-from dossier.site import COMPARISON_PAGE, comparison_claim_fragment, source_page, topic_fragment
+from dossier.site import (
+    COMPARISON_PAGE,
+    comparison_claim_fragment,
+    source_page,
+    topic_fragment,
+    url_from,
+)
 
 # What the comparison's last column says of a topic.
 DIFFERS, ONE_SOURCE, NO_SOURCE, CONSISTENT = "differs", "one source", "no source", "consistent"
@@ -32,7 +38,7 @@ class Row:
 
     topic: Topic
     cells: tuple[tuple[tuple[str, str], ...], ...]
-    """For each column, (claim text, citation link) for each of the source's claims."""
+    """For each column, (claim text, citation as HTML) for each of the source's claims."""
     verdict: str
     """DIFFERS (an editor recorded a difference), ONE_SOURCE, NO_SOURCE or CONSISTENT."""
     fragment: str
@@ -55,29 +61,30 @@ def verdict(topic: Topic, reporting: tuple[Source, ...]) -> str:
 def comparison_rows(view: SourcesView) -> tuple[tuple[Column, ...], tuple[Row, ...]]:
     """The comparison's columns and rows, with every link and verdict already decided."""
     curated = [source for source in view.sources if source.metadata.is_curated]
-    cite = citer(view, COMPARISON_PAGE)
+    # The table is raw HTML (one column per source makes it the site's largest markup), so its
+    # links are the addresses the pages are served at.
     columns = tuple(
         Column(
             short_source_label(source.id),
-            relative_link(COMPARISON_PAGE, source_page(source.id)),
+            url_from(COMPARISON_PAGE, source_page(source.id)),
             source.metadata.language,
         )
         for source in curated
     )
+
+    def cite(source: Source, claim: Claim) -> str:
+        resolved = view.claim_citation(source, claim)
+        if resolved is None:
+            return ""
+        href = url_from(COMPARISON_PAGE, source_page(source.id), resolved.anchor)
+        fragment = comparison_claim_fragment(short_source_label(source.id), claim.id)
+        return citation_anchor(resolved, href, fragment)
+
     rows = []
     for topic in view.topics:
         reporting = view.reporting(topic)
         cells = tuple(
-            tuple(
-                (
-                    claim.text,
-                    cite(
-                        view.claim_citation(source, claim),
-                        comparison_claim_fragment(short_source_label(source.id), claim.id),
-                    ),
-                )
-                for claim in view.claims_on(source, topic)
-            )
+            tuple((claim.text, cite(source, claim)) for claim in view.claims_on(source, topic))
             for source in curated
         )
         difference = None

@@ -9,6 +9,7 @@ import posixpath
 import jinja2
 
 from dossier import site
+from dossier.text import html_blocks
 
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "it": "Italian"}
 
@@ -79,4 +80,7 @@ def environment() -> jinja2.Environment:
     environment.globals["relative"] = relative_link
     # Templates ask the one owner of paths and fragment ids for them, and never spell one out.
     environment.globals["site"] = site
+    # Raw HTML between these markers skips Markdown in the MkDocs build (text/html_blocks.py).
+    environment.globals["html_block_start"] = html_blocks.BLOCK_START
+    environment.globals["html_block_end"] = html_blocks.BLOCK_END
     return environment

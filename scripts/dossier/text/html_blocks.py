@@ -1,0 +1,98 @@
+"""Generated HTML blocks that skip Markdown: marked when rendered, set aside and put back by MkDocs.
+
+A source page is mostly raw HTML (its claims, facts, full text and "Cited by" table), one element
+per sentence. Markdown passes raw HTML through unchanged, but only after parsing it, in three
+passes (its block parser, md_in_html and MkDocs' anchor scan), and the theme's search plugin
+parses the page once more. On a large dossier that parsing was most of the build. So render wraps
+such a block in BLOCK_START and BLOCK_END; before conversion each block becomes a placeholder
+comment that Markdown copies as it is, and afterwards it is put back. The markers are plain HTML
+comments: a page whose blocks are never set aside (a Markdown renderer outside MkDocs) still shows
+the same thing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+BLOCK_START = "<!-- dossier:html -->"
+BLOCK_END = "<!-- /dossier:html -->"
+
+_MARKED_BLOCK = re.compile(
+    rf"^{re.escape(BLOCK_START)}\n(?P<block>.*?)\n{re.escape(BLOCK_END)}$", re.DOTALL | re.MULTILINE
+)
+_ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)="(?P<anchor>[^"]*)\"""")
+# What the search index keeps of a block: the tags Material's search keeps (its Parser.keep), and
+# the text. Other tags go; those that separate words leave a space.
+_KEPT_FOR_SEARCH = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+_INLINE = frozenset({"a", "abbr", "b", "em", "i", "mark", "q", "small", "span", "strong"})
+_TAG = re.compile(r"</?(?P<name>[a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_SPACES = re.compile(r"\s{2,}")
+_SEARCH_VERSION = re.compile(
+    r"<!-- dossier:search (?P<index>\d+) -->.*?<!-- /dossier:search -->", re.DOTALL
+)
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A page's Markdown with its marked blocks replaced by placeholders, and the blocks."""
+
+    markdown: str
+    blocks: tuple[str, ...]
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """The ids and anchor names in the blocks, which links from other pages may target."""
+        return frozenset(
+            html.unescape(match["anchor"])
+            for block in self.blocks
+            for match in _ANCHOR.finditer(block)
+        )
+
+
+def placeholder(index: int) -> str:
+    return f"<!-- dossier:html {index} -->"
+
+
+def set_aside(markdown: str) -> SetAside:
+    """`markdown` with each block between BLOCK_START and BLOCK_END lines made a placeholder."""
+    blocks: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        blocks.append(match["block"])
+        return placeholder(len(blocks) - 1)
+
+    return SetAside(_MARKED_BLOCK.sub(replace, markdown), tuple(blocks))
+
+
+def search_version(block: str) -> str:
+    """The block's text with only the tags Material's search keeps: what it indexes, cheaply."""
+
+    def lighten(tag: re.Match[str]) -> str:
+        name = tag["name"].lower()
+        return tag[0] if name in _KEPT_FOR_SEARCH else "" if name in _INLINE else " "
+
+    return _SPACES.sub(" ", _TAG.sub(lighten, block))
+
+
+def put_back_for_search(content: str, set_aside: SetAside) -> str:
+    """`content` (the converted page) with each placeholder replaced by its block's search version.
+
+    The version is itself marked, so that put_back can swap in the block once the page is indexed.
+    """
+    for index, block in enumerate(set_aside.blocks):
+        content = content.replace(
+            placeholder(index),
+            f"<!-- dossier:search {index} -->{search_version(block)}<!-- /dossier:search -->",
+            1,
+        )
+    return content
+
+
+def put_back(content: str, set_aside: SetAside) -> str:
+    """`content` with each block's placeholder, or its search version, replaced by the block."""
+    content = _SEARCH_VERSION.sub(lambda match: set_aside.blocks[int(match["index"])], content)
+    for index, block in enumerate(set_aside.blocks):
+        content = content.replace(placeholder(index), block, 1)
+    return content

@@ -1,0 +1,80 @@
+"""Generated HTML blocks skip Markdown and come back unchanged, with their anchors known."""
+
+from __future__ import annotations
+
+import markdown
+
+from dossier.text.html_blocks import (
+    BLOCK_END,
+    BLOCK_START,
+    put_back,
+    put_back_for_search,
+    search_version,
+    set_aside,
+)
+
+# Markup that Markdown would change if it read it: emphasis, a link in brackets, an entity.
+BLOCK = (
+    '<div class="dossier-text">\n'
+    '<p id="p1"><span id="p1-s1" lang="es">Italia *negocia* [algo](x).</span> '
+    '<span id="p1-s2" lang="es">R&amp;D &#40;1&#41;.</span></p>\n'
+    "</div>"
+)
+PAGE = f"# Title\n\nSome *prose*.\n\n{BLOCK_START}\n{BLOCK}\n{BLOCK_END}\n\n## After\n\nMore.\n"
+EXTENSIONS = ["md_in_html", "attr_list", "toc", "admonition"]
+
+
+def convert(text: str) -> str:
+    return str(markdown.Markdown(extensions=EXTENSIONS).convert(text))
+
+
+def test_a_marked_block_comes_back_exactly_as_written_while_the_rest_is_converted() -> None:
+    aside = set_aside(PAGE)
+
+    html = put_back(convert(aside.markdown), aside)
+
+    assert BLOCK in html
+    assert "<em>prose</em>" in html
+    assert '<h2 id="after">After</h2>' in html
+    assert "dossier:html" not in html
+
+
+def test_markdown_never_sees_the_block() -> None:
+    aside = set_aside(PAGE)
+
+    assert aside.blocks == (BLOCK,)
+    assert "negocia" not in aside.markdown
+    assert "*prose*" in aside.markdown
+
+
+def test_the_anchors_of_the_blocks_are_known_for_link_validation() -> None:
+    aside = set_aside(PAGE + f'\n{BLOCK_START}\n<p id="a&amp;b">x</p>\n{BLOCK_END}\n')
+
+    assert aside.anchors == {"p1", "p1-s1", "p1-s2", "a&b"}
+
+
+def test_search_reads_the_text_without_the_sentence_markup() -> None:
+    version = search_version(
+        '<table><tr><td><a href="#p1-s1">p1-s1</a></td><td>Cited <q>here</q></td></tr></table>'
+        '<p id="p1"><span lang="es">Uno.</span> <span>Dos <code>x</code>.</span></p>'
+    )
+
+    assert version == ' p1-s1 Cited here <p id="p1">Uno. Dos <code>x</code>.</p>'
+
+
+def test_the_search_version_is_swapped_for_the_block_once_the_page_is_indexed() -> None:
+    aside = set_aside(PAGE)
+    for_search = put_back_for_search(convert(aside.markdown), aside)
+
+    assert "<span" not in for_search
+    assert "Italia *negocia* [algo](x)." in for_search
+    assert BLOCK in put_back(for_search, aside)
+
+
+def test_a_block_without_its_end_marker_is_left_to_markdown() -> None:
+    page = f"# Title\n\n{BLOCK_START}\n<p>Alone</p>\n"
+
+    aside = set_aside(page)
+
+    assert aside.markdown == page
+    assert aside.blocks == ()
