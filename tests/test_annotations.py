@@ -59,6 +59,16 @@ def test_every_citation_is_one_annotation(exported: dict[str, Any]) -> None:
     assert any(link.startswith("../sources/") and "#claim-" in link for link in cited)
     assert any("#evidence-" in link for link in cited)
     assert any(link.startswith("../#cite-") for link in cited)
+    # Each body states what cites the passage: a claim's body is the claim's English text.
+    claims = {
+        f"../sources/{source.id}/#claim-{claim.id}": claim.text
+        for source in checked().sources
+        for claim in source.metadata.claims
+    }
+    statements = {item["body"][1]["id"]: item["body"][0] for item in items}
+    assert claims
+    assert all(statements[link]["value"] == text for link, text in claims.items())
+    assert all(body["type"] == "TextualBody" and body["value"] for body in statements.values())
 
 
 def test_every_selector_selects_the_cited_passage_and_only_it(exported: dict[str, Any]) -> None:
@@ -105,6 +115,8 @@ def test_the_document_expands_with_the_web_annotation_context(exported: dict[str
     assert any(body.get("@id", "").startswith("https://dossier.example/") for body in bodies), (
         bodies
     )
+    (statement,) = [body for body in bodies if body["@type"] == [f"{OA}TextualBody"]]
+    assert statement["http://www.w3.org/1999/02/22-rdf-syntax-ns#value"][0]["@value"]
 
 
 def test_an_answers_citations_are_annotations_too(example_project: ExampleProject) -> None:
@@ -134,4 +146,65 @@ def test_an_answers_citations_are_annotations_too(example_project: ExampleProjec
         "exact": "El cifrado de datos",
         "prefix": " negocia un acuerdo con SpaceX. ",
         "suffix": " protege las conexiones.",
+    }
+
+
+def test_each_body_is_the_citing_statement_with_a_link_to_its_page(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    example_project.add_categories("crypto-scheme")
+    example_project.add_question(
+        "crypto-scheme/keys",
+        body=(
+            "Why it matters.\n\nThe article names data encryption [@000_abc"
+            ' "El cifrado de datos" show] and nothing more. It names a deal'
+            ' [@000_abc "Italia negocia un acuerdo"].\n'
+        ),
+        title="Who holds the keys?",
+        status="answered",
+        answer={
+            "text": "Data encryption is named,\n but not who holds the keys.",
+            "items": [
+                {
+                    "item": "parameter",
+                    "text": "Data encryption.",
+                    "citations": [{"source": "000_abc", "quote": "protege las conexiones"}],
+                }
+            ],
+            "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
+        },
+    )
+
+    exported = json.loads(
+        render_pages(check_project(example_project.root, TODAY), TODAY)[REGISTER_ANNOTATIONS]
+    )
+
+    bodies = {item["body"][1]["id"]: item["body"] for item in exported["first"]["items"]}
+    statements = {link: body[0]["value"] for link, body in bodies.items()}
+    assert statements == {
+        "crypto-scheme/keys/#evidence-1": "Says nothing more.",
+        "crypto-scheme/keys/#answer-1": "Data encryption is named, but not who holds the keys.",
+        "crypto-scheme/keys/#item-parameter--1": "Data encryption.",
+        # Inline: the sentence around the citation, with the quoted words where the page shows
+        # them, and without the bare link where it shows only that.
+        "crypto-scheme/keys/#cite-1": (
+            'The article names data encryption "El cifrado de datos" and nothing more.'
+        ),
+        "crypto-scheme/keys/#cite-2": "It names a deal.",
+    }
+    statement, page = bodies["crypto-scheme/keys/#answer-1"]
+    assert statement == {
+        "type": "TextualBody",
+        "purpose": "describing",
+        "value": "Data encryption is named, but not who holds the keys.",
+        "format": "text/plain",
+        "language": "en",
+    }
+    assert page == {
+        "id": "crypto-scheme/keys/#answer-1",
+        "type": "Text",
+        "format": "text/html",
+        "language": "en",
+        "label": "Who holds the keys?",
     }

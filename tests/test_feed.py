@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 import feedparser
 import pytest
 import time_machine
 
-from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, commit_all, git
-from dossier.adapters.git import history
-from dossier.build import check_project
+from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, commit_all, git, pin
+from dossier.adapters.cli import main
+from dossier.adapters.git import history, project_history
+from dossier.build import build, check_project
 from dossier.model.history import HistoryEntry, StatusChange
 from dossier.render.pages import render_pages
 from dossier.site import REGISTER_FEED
@@ -172,3 +174,103 @@ def test_a_commit_with_no_subject_gets_an_entry_titled_by_its_hash(
     feed = parse(render_pages(checked, TODAY, (silent, *HISTORY))[REGISTER_FEED])
 
     assert feed.entries[0].title == "Commit 5e6f7a8"
+
+
+KEYS_ANSWER = {
+    "text": "Data encryption is named.",
+    "items": [
+        {
+            "item": "parameter",
+            "text": "Data encryption.",
+            "citations": [{"source": "000_abc", "quote": "El cifrado de datos"}],
+        }
+    ],
+}
+OTHER_ARTICLE = "Roma firma un contrato con la agencia. La red usa satélites propios.\n"
+
+
+def feed_at_head(root: Path) -> Any:
+    """The feed as `mkdocs build` renders it at the repository's last commit."""
+    built = build(root, today=TODAY, history=project_history(root))
+    assert not built.failures(strict=False), built.failures(strict=False)
+    return parse(built.pages[REGISTER_FEED])
+
+
+@pytest.fixture
+def reviewed_register(register: ExampleProject) -> ExampleProject:
+    """A register in git: keys answered and tier open pin 000_abc; gateways cites 001_xyz only."""
+    register.add_seed("001_xyz", OTHER_ARTICLE)
+    register.add_question(
+        "crypto-scheme/keys", title="Who holds <the> keys?", status="answered", answer=KEYS_ANSWER
+    )
+    register.add_question(
+        "architecture/gateways",
+        title="Where are the gateways?",
+        evidence=[{"source": "001_xyz", "quote": "Roma firma un contrato", "note": "No more."}],
+        reviewed=[pin("001_xyz", OTHER_ARTICLE)],
+    )
+    git(register.root, "init", "-q", "-b", "main")
+    commit_all(register.root, "2026-11-01T10:00:00+00:00", "Start the register")
+    return register
+
+
+@pytest.mark.integration
+def test_an_answer_edited_under_the_same_status_is_an_entry_saying_so(
+    reviewed_register: ExampleProject,
+) -> None:
+    answer = {**KEYS_ANSWER, "text": "Data encryption is named, nothing about keys."}
+    reviewed_register.add_question(
+        "crypto-scheme/keys", title="Who holds <the> keys?", status="answered", answer=answer
+    )
+    commit_all(reviewed_register.root, "2026-11-04T10:00:00+00:00", "Say what the answer lacks")
+
+    feed = feed_at_head(reviewed_register.root)
+
+    assert [entry.title for entry in feed.entries] == [
+        "Say what the answer lacks",
+        "Start the register",
+    ]
+    content = feed.entries[0].content[0].value
+    assert content == (
+        '<ul><li><a href="https://dossier.example/register/crypto-scheme/keys/">'
+        "Who holds &lt;the&gt; keys?</a> (<code>crypto-scheme/keys</code>): "
+        "edited, answer changed</li></ul>"
+    )
+
+
+@pytest.mark.integration
+def test_a_source_change_is_an_entry_naming_the_questions_it_flags_and_review_clears_them(
+    reviewed_register: ExampleProject,
+) -> None:
+    root = reviewed_register.root
+    reviewed_register.add_seed("000_abc", EXAMPLE_ARTICLE + "El gobierno añadió una nota.\n")
+    commit_all(root, "2026-11-06T10:00:00+00:00", "Correct the Spanish article")
+    assert main(["review", "crypto-scheme/keys", "--root", str(root)]) == 0
+    commit_all(root, "2026-11-07T10:00:00+00:00", "Review the keys question again")
+
+    feed = feed_at_head(root)
+
+    assert [entry.title for entry in feed.entries] == [
+        "Review the keys question again",
+        "Correct the Spanish article",
+        "Start the register",
+    ]
+    reviewed, corrected = (entry.content[0].value for entry in feed.entries[:2])
+    # The commit touched no question: its entry names the two pinning 000_abc, with their pages,
+    # and not gateways, which cites only 001_xyz.
+    assert corrected == (
+        '<ul><li><a href="https://dossier.example/register/architecture/tier/">Which service '
+        "tier?</a> (<code>architecture/tier</code>): needs re-review: 000_abc changed since it "
+        "was reviewed</li>"
+        '<li><a href="https://dossier.example/register/crypto-scheme/keys/">Who holds &lt;the&gt; '
+        "keys?</a> (<code>crypto-scheme/keys</code>): needs re-review: 000_abc changed since it "
+        "was reviewed</li></ul>"
+    )
+    assert reviewed == (
+        '<ul><li><a href="https://dossier.example/register/crypto-scheme/keys/">Who holds '
+        "&lt;the&gt; keys?</a> (<code>crypto-scheme/keys</code>): edited, review pins updated, "
+        "re-reviewed: its pins match its sources again</li></ul>"
+    )
+    # The same commit gives the same bytes.
+    again = build(root, today=TODAY, history=project_history(root)).pages[REGISTER_FEED]
+    assert parse(again).entries == feed.entries

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.checks import check
+from dossier.checks.review import review_marks
 from dossier.load.project import load_project
 from dossier.model.findings import Finding, failing
 from dossier.model.history import ProjectHistory
@@ -41,6 +42,9 @@ class Build:
             self.history.changes,
             history_partial=self.history.partial,
             tags=self.history.tags,
+            review_marks=review_marks(
+                self.history.changes, self.project.questions, self.project.sources
+            ),
         )
 
     def failures(self, *, strict: bool) -> tuple[Finding, ...]:

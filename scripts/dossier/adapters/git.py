@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
 import re
 import subprocess
 import tarfile
 from pathlib import Path
+from typing import Any
 
-from dossier.model.history import HistoryEntry, ProjectHistory, StatusChange, Tag
-from dossier.site import REGISTER_DIRECTORY, SEEDS_DIRECTORY, question_id_of_file
+import yaml
+
+from dossier.model.history import (
+    HistoryEntry,
+    ProjectHistory,
+    QuestionEdit,
+    SourceTextChange,
+    StatusChange,
+    Tag,
+)
+from dossier.site import (
+    REGISTER_DIRECTORY,
+    SEEDS_DIRECTORY,
+    TEXT_SUFFIX,
+    question_id_of_file,
+    source_id_of_file,
+)
+from dossier.text.front_matter import split_front_matter
+from dossier.text.yamldoc import SafeLoader
 
 # The folders whose commits the register's history page lists.
 HISTORY_FOLDERS = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)
@@ -105,11 +124,101 @@ def _log(root: Path, limit: int, *options: str) -> bytes:
     return _git(root, "-c", "core.quotePath=false", "log", f"-n{limit}", "--no-color", *options)
 
 
+def _read_blobs(root: Path, blob_ids: set[str]) -> dict[str, bytes]:
+    """The content of each blob, by id, from one `git cat-file --batch`; missing ones left out."""
+    if not blob_ids:
+        return {}
+    result = subprocess.run(
+        ["git", "cat-file", "--batch"],
+        cwd=root,
+        input="".join(f"{blob_id}\n" for blob_id in sorted(blob_ids)).encode(),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RevisionError(result.stderr.decode("utf-8", "replace").strip() or "git cat-file")
+    blobs: dict[str, bytes] = {}
+    output, position = result.stdout, 0
+    while position < len(output):
+        end = output.index(b"\n", position)
+        header = output[position:end].decode().split(" ")
+        position = end + 1
+        if len(header) == 3:
+            size = int(header[2])
+            blobs[header[0]] = output[position : position + size]
+            position += size + 1
+    return blobs
+
+
+def _status_line(front_matter: str) -> str | None:
+    """`open` from a top-level line such as `status: "open"  # a comment`, for YAML that does not
+    parse: a question's front matter holds its status on one such line (question.schema.json)."""
+    for line in front_matter.splitlines():
+        if line.startswith("status:"):
+            value = line[len("status:") :].split(" #", 1)[0].strip()
+            return value.strip("'\"")
+    return None
+
+
+def _front_matter(data: bytes) -> dict[str, Any]:
+    """A question file's front matter, read leniently: history may hold files that never
+    validated, so what does not parse gives its status line alone."""
+    split = split_front_matter(data.decode("utf-8", "replace"))
+    if split is None:
+        return {}
+    try:
+        parsed = yaml.load(split[0], Loader=SafeLoader)
+    except yaml.YAMLError:
+        status = _status_line(split[0])
+        return {} if status is None else {"status": status}
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def _pins(front_matter: dict[str, Any] | None) -> tuple[tuple[str, str], ...] | None:
+    if front_matter is None:
+        return None
+    entries = front_matter.get("reviewed")
+    return tuple(
+        sorted(
+            (str(entry["source"]), str(entry["sha256"]))
+            for entry in (entries if isinstance(entries, list) else ())
+            if isinstance(entry, dict) and "source" in entry and "sha256" in entry
+        )
+    )
+
+
+def _status(front_matter: dict[str, Any] | None) -> str | None:
+    if front_matter is None or front_matter.get("status") is None:
+        return None
+    return str(front_matter["status"])
+
+
+def _question_edit(
+    path: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> QuestionEdit:
+    fields: tuple[str, ...] = ()
+    if before is not None and after is not None:
+        fields = tuple(sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k)))
+    return QuestionEdit(path, fields, _pins(before), _pins(after))
+
+
+def _is_source_text(path: str) -> bool:
+    return path.endswith(TEXT_SUFFIX) and source_id_of_file(path) is not None
+
+
+def _is_absent(blob_id: str) -> bool:
+    """Whether git's raw diff names no blob: the side of an added or removed file."""
+    return not blob_id.strip("0")
+
+
 def history(
     root: Path, folders: tuple[str, ...], limit: int = HISTORY_LIMIT, revision: str = HEAD
 ) -> tuple[HistoryEntry, ...]:
     """The latest commits up to `revision` touching `folders`, newest first.
 
+    Each question file a commit changed is read before and after it, for its status, the
+    front-matter fields that changed and its review pins; each source text, for its sha256.
     None outside a git checkout.
     """
     try:
@@ -117,82 +226,72 @@ def history(
             root,
             limit,
             "--format=%x1e%h%x1f%cs%x1f%H%x1f%cI%x1f%s",
-            "--name-status",
+            "--raw",
+            "--no-abbrev",
             revision,
             "--",
             *folders,
         ).decode("utf-8", "replace")
-        statuses = status_changes(root, limit, revision)
     except (RevisionError, OSError):
         return ()
-    entries = []
+    # Per commit: its header, then (status letter, old blob, new blob, old path, new path).
+    commits: list[tuple[list[str], list[tuple[str, str, str, str, str]]]] = []
     for record in output.split("\x1e")[1:]:
         header, _, files = record.partition("\n")
-        commit, date, commit_id, timestamp, subject = header.split("\x1f", 4)
-        changed = tuple(
-            (line.split("\t")[0][:1], line.split("\t")[-1])
-            for line in files.splitlines()
-            if "\t" in line
-        )
+        raw = []
+        for line in files.splitlines():
+            if not line.startswith(":") or "\t" not in line:
+                continue
+            meta, *paths = line.split("\t")
+            fields = meta.split(" ")
+            raw.append((fields[4][:1], fields[2], fields[3], paths[0], paths[-1]))
+        commits.append((header.split("\x1f", 4), raw))
+    wanted = {
+        blob_id
+        for _, raw in commits
+        for _, old, new, old_path, path in raw
+        for blob_id, blob_path in ((old, old_path), (new, path))
+        if not _is_absent(blob_id)
+        and (question_id_of_file(blob_path) is not None or _is_source_text(blob_path))
+    }
+    try:
+        blobs = _read_blobs(root, wanted)
+    except (RevisionError, OSError):
+        blobs = {}
+    entries = []
+    for (commit, date, commit_id, timestamp, subject), raw in commits:
+        edits: list[QuestionEdit] = []
+        statuses: list[StatusChange] = []
+        texts: list[SourceTextChange] = []
+        for _, old, new, _, path in raw:
+            if question_id_of_file(path) is not None:
+                before = _front_matter(blobs[old]) if old in blobs else None
+                after = _front_matter(blobs[new]) if new in blobs else None
+                edits.append(_question_edit(path, before, after))
+                if _status(before) != _status(after):
+                    statuses.append(StatusChange(path, _status(before), _status(after)))
+            elif _is_source_text(path):
+                texts.append(
+                    SourceTextChange(
+                        source_id_of_file(path) or "",
+                        hashlib.sha256(blobs[old]).hexdigest() if old in blobs else None,
+                        hashlib.sha256(blobs[new]).hexdigest() if new in blobs else None,
+                    )
+                )
         entries.append(
             HistoryEntry(
-                commit, date, subject, changed, commit_id, timestamp, statuses.get(commit_id, ())
+                commit,
+                date,
+                subject,
+                tuple((letter, path) for letter, _, _, _, path in raw),
+                commit_id,
+                timestamp,
+                tuple(statuses),
+                tuple(edits),
+                tuple(texts),
             )
         )
     return tuple(entries)
-
-
-def _status_value(line: str) -> str:
-    """`open` from a front-matter line such as `+status: "open"  # a comment`."""
-    value = line[len("+status:") :].split(" #", 1)[0].strip()
-    return value.strip("'\"")
-
-
-def status_changes(
-    root: Path, limit: int = HISTORY_LIMIT, revision: str = HEAD
-) -> dict[str, tuple[StatusChange, ...]]:
-    """The `status:` lines each of the latest commits to the register changed, by full hash.
-
-    Read from the commits' patches, so one `git log` serves the whole history; a question's
-    front matter holds its status on one top-level `status:` line (question.schema.json).
-    """
-    output = _log(
-        root,
-        limit,
-        "--format=%x1e%H",
-        "--patch",
-        "--unified=0",
-        # The parser reads `--- a/` and `+++ b/`, whatever the user's diff.noprefix says.
-        "--src-prefix=a/",
-        "--dst-prefix=b/",
-        "--no-ext-diff",
-        "--no-renames",
-        revision,
-        "--",
-        REGISTER_DIRECTORY,
-    ).decode("utf-8", "replace")
-    changes: dict[str, tuple[StatusChange, ...]] = {}
-    for record in output.split("\x1e")[1:]:
-        commit_id, _, patch = record.partition("\n")
-        found: list[StatusChange] = []
-        for file_patch in patch.split("\ndiff --git ")[1:]:
-            header, _, hunks = file_patch.partition("\n@@")
-            old = new = None
-            for line in header.splitlines():
-                if line.startswith("--- ") and line != "--- /dev/null":
-                    old = line[len("--- a/") :]
-                elif line.startswith("+++ ") and line != "+++ /dev/null":
-                    new = line[len("+++ b/") :]
-            path = new or old
-            if path is None or question_id_of_file(path) is None:
-                continue
-            lines = hunks.splitlines()
-            before = next((_status_value(x) for x in lines if x.startswith("-status:")), None)
-            after = next((_status_value(x) for x in lines if x.startswith("+status:")), None)
-            if before != after:
-                found.append(StatusChange(path, before, after))
-        changes[commit_id.strip()] = tuple(found)
-    return changes
 
 
 def last_change_date(root: Path, revision: str = HEAD) -> datetime.date | None:

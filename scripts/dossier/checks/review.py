@@ -1,4 +1,7 @@
-"""Review pins: which questions need re-review because a source they cite changed, and new pins."""
+"""Review pins: which questions need re-review because a source they cite changed, and new pins.
+
+Also which commits of the history set and cleared those marks, for the change feed.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,10 @@ from collections.abc import Mapping
 from dossier.model import findings
 from dossier.model.citations import Citation
 from dossier.model.findings import Finding
+from dossier.model.history import HistoryEntry, ReviewMarks
 from dossier.model.register import Question, ReviewPin, StaleReview
 from dossier.model.sources import Source
+from dossier.site import question_id_of_file
 
 SHORT_HASH = 12
 
@@ -88,3 +93,65 @@ def review_pins(
         )
         for source_id in ids
     )
+
+
+def _stale_pins(
+    pins: Mapping[str, Mapping[str, str] | None], texts: Mapping[str, str | None]
+) -> dict[str, set[str]]:
+    """By question file, the pinned sources whose text is not the one pinned."""
+    stale: dict[str, set[str]] = {}
+    for path, pinned in pins.items():
+        changed = {
+            source_id
+            for source_id, sha256 in (pinned or {}).items()
+            if texts.get(source_id) is not None and texts[source_id] != sha256
+        }
+        if changed:
+            stale[path] = changed
+    return stale
+
+
+def review_marks(
+    history: tuple[HistoryEntry, ...], questions: tuple[Question, ...], sources: tuple[Source, ...]
+) -> dict[str, ReviewMarks]:
+    """By commit (its full hash, or the abbreviated one), the re-review marks it set and cleared.
+
+    Read from the pins and the texts' sha256 before and after each commit, as `history` holds
+    them; a file no commit of `history` changed is as loaded now. A commit marks a question when
+    one of its pins stops matching its source's text (the text changed, or a pin was edited),
+    and clears a question's mark when every pin matches again (`review` pinned it). A source
+    cited without a pin is flagged by `stale_reviews` but marks nothing here: no pin changed.
+    """
+    pins: dict[str, dict[str, str] | None] = {
+        q.path: {pin.source: pin.sha256 for pin in q.reviewed} for q in questions
+    }
+    texts: dict[str, str | None] = {source.id: source.metadata.sha256 for source in sources}
+    # The newest commit's version of each file it changed: the state after the newest commit.
+    for entry in reversed(history):
+        for edit in entry.question_edits:
+            pins[edit.path] = None if edit.pins_after is None else dict(edit.pins_after)
+        for text in entry.source_texts:
+            texts[text.source_id] = text.after
+    marks: dict[str, ReviewMarks] = {}
+    for entry in history:
+        after = _stale_pins(pins, texts)
+        present = {path for path, pinned in pins.items() if pinned is not None}
+        for edit in entry.question_edits:
+            pins[edit.path] = None if edit.pins_before is None else dict(edit.pins_before)
+        for text in entry.source_texts:
+            texts[text.source_id] = text.before
+        before = _stale_pins(pins, texts)
+        marked = tuple(
+            (question_id, tuple(sorted(sources_now - before.get(path, set()))))
+            for path, sources_now in sorted(after.items())
+            if sources_now - before.get(path, set())
+            and (question_id := question_id_of_file(path)) is not None
+        )
+        cleared = tuple(
+            question_id
+            for path in sorted((set(before) - set(after)) & present)
+            if (question_id := question_id_of_file(path)) is not None
+        )
+        if marked or cleared:
+            marks[entry.commit_id or entry.commit] = ReviewMarks(marked, cleared)
+    return marks

@@ -20,8 +20,17 @@ from dossier.site import (
 from dossier.text.inline_citations import find_absence_claims, find_inline_citations
 
 
-def _quote_citation(source: Source, quote: SidecarQuote, fragment: str, label: str) -> Citation:
-    place = CitingPlace(source.sidecar_path, quote.line, source_page(source.id), fragment, label)
+def _quote_citation(
+    source: Source, quote: SidecarQuote, fragment: str, label: str, statement: str | None
+) -> Citation:
+    place = CitingPlace(
+        source.sidecar_path,
+        quote.line,
+        source_page(source.id),
+        fragment,
+        label,
+        " ".join((statement or "").split()),
+    )
     return Citation(source.id, quote.quote, place, quote.prefix, quote.suffix)
 
 
@@ -42,15 +51,25 @@ def sidecar_citations(
         if metadata.date_evidence is not None:
             citations.append(
                 _quote_citation(
-                    source, metadata.date_evidence, DATE_EVIDENCE_FRAGMENT, "Date evidence"
+                    source,
+                    metadata.date_evidence,
+                    DATE_EVIDENCE_FRAGMENT,
+                    "Date evidence",
+                    metadata.date_evidence.note,
                 )
             )
         citations += [
-            _quote_citation(source, claim.cite, claim_fragment(claim.id), "Summary")
+            _quote_citation(source, claim.cite, claim_fragment(claim.id), "Summary", claim.text)
             for claim in metadata.claims
         ]
         citations += [
-            _quote_citation(source, quotation.cite, quotation_fragment(number), "Quotations")
+            _quote_citation(
+                source,
+                quotation.cite,
+                quotation_fragment(number),
+                "Quotations",
+                f"{quotation.speaker}: {quotation.translation}",
+            )
             for number, quotation in enumerate(metadata.quotations, start=1)
         ]
         if metadata.abstract:

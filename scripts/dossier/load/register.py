@@ -56,12 +56,18 @@ def load_categories(register: Path, root: Path) -> tuple[tuple[Category, ...], l
 
 
 def _citation(
-    data: dict[str, Any], path: str, line: int, page: str, fragment: str, label: str
+    data: dict[str, Any],
+    path: str,
+    line: int,
+    page: str,
+    fragment: str,
+    label: str,
+    statement: str | None = "",
 ) -> Citation:
     return Citation(
         source_id=str(data["source"]),
         quote=str(data["quote"]),
-        place=CitingPlace(path, line, page, fragment, label),
+        place=CitingPlace(path, line, page, fragment, label, " ".join((statement or "").split())),
         prefix=str(data.get("prefix", "")),
         suffix=str(data.get("suffix", "")),
     )
@@ -87,6 +93,7 @@ def _item_answer(
                 page,
                 item_citation_fragment(data["item"], number + 1),
                 title,
+                data.get("text"),
             )
             for number, citation in enumerate(data["citations"])
         ),
@@ -108,6 +115,7 @@ def _question(
             page,
             evidence_fragment(index + 1),
             title,
+            item.get("note"),
         )
         for index, item in enumerate(data["evidence"])
     )
@@ -124,6 +132,7 @@ def _question(
                     page,
                     answer_fragment(index + 1),
                     title,
+                    answer_data["text"],
                 )
                 for index, item in enumerate(answer_data.get("citations", ()))
             ),

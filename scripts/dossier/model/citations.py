@@ -22,6 +22,9 @@ class CitingPlace:
     """Id of the citation on that page, for a back-link straight to it."""
     label: str
     """A few words that name the place for a reader: the page title or the field."""
+    statement: str = ""
+    """The citing statement as plain text: a claim's English text, an evidence note, an answer,
+    the paragraph an inline citation stands in; empty where the place states nothing."""
 
 
 @dataclass(frozen=True)

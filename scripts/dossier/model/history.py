@@ -22,6 +22,43 @@ class StatusChange:
 
 
 @dataclass(frozen=True)
+class QuestionEdit:
+    """What a commit changed in a question's front matter, read from its file before and after."""
+
+    path: str
+    """The question's file after the commit (before it, for a file the commit removed)."""
+    fields: tuple[str, ...]
+    """The front-matter fields whose values the commit changed, sorted: `answer`, `evidence`…;
+    empty for a file the commit added or removed."""
+    pins_before: tuple[tuple[str, str], ...] | None = None
+    """(source id, sha256) for each `reviewed:` pin before the commit; None without the file."""
+    pins_after: tuple[tuple[str, str], ...] | None = None
+    """(source id, sha256) for each `reviewed:` pin after the commit; None without the file."""
+
+
+@dataclass(frozen=True)
+class SourceTextChange:
+    """A source's text before and after a commit that changed it, by the sha256 pins compare."""
+
+    source_id: str
+    before: str | None
+    """The sha256 of the text before the commit; None for a text the commit added."""
+    after: str | None
+    """The sha256 of the text after the commit; None for a text the commit removed."""
+
+
+@dataclass(frozen=True)
+class ReviewMarks:
+    """The re-review marks a commit set and cleared, as the questions' pins and texts say."""
+
+    marked: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(question id, the sources whose text no longer matches its pin) for each question the
+    commit flagged for re-review, sorted."""
+    cleared: tuple[str, ...] = ()
+    """The questions whose every pin matched again after the commit, sorted."""
+
+
+@dataclass(frozen=True)
 class HistoryEntry:
     """One commit that changed the register or the sources."""
 
@@ -38,6 +75,10 @@ class HistoryEntry:
     """The committer's date and time, ISO 8601 with its offset (the feed's `updated`)."""
     status_changes: tuple[StatusChange, ...] = ()
     """The questions whose `status:` line the commit changed, added or removed."""
+    question_edits: tuple[QuestionEdit, ...] = ()
+    """Each question file the commit added, changed or removed, with what changed in it."""
+    source_texts: tuple[SourceTextChange, ...] = ()
+    """Each source text the commit added, changed or removed."""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,10 @@ One JSON-LD document, an `AnnotationCollection` whose one page lists an `Annotat
 by a `TextQuoteSelector` (the exact passage with the words around it) within the page's full text
 (a `CssSelector` it refines: the page repeats cited words in its quotations and claims), and by a
 `TextPositionSelector` (character offsets into the source's text, the seed's `.txt` as loaded:
-line ends `\\n`, no byte-order mark). Its body names the citing statement and links to it.
+line ends `\\n`, no byte-order mark). Its body is the citing statement, as a `TextualBody` in
+plain text (a claim's English text, an evidence note, an answer, the paragraph around an inline
+citation; the place's label where it states nothing), and its page: a link straight to the
+citation there, labelled with the page title or the field.
 """
 
 from __future__ import annotations
@@ -76,11 +79,17 @@ def annotation(resolved: ResolvedCitation) -> dict[str, Any]:
             {
                 "type": "TextualBody",
                 "purpose": "describing",
-                "value": place.label,
+                "value": place.statement or place.label,
                 "format": "text/plain",
                 "language": "en",
             },
-            {"id": citing, "type": "Text", "format": "text/html", "language": "en"},
+            {
+                "id": citing,
+                "type": "Text",
+                "format": "text/html",
+                "language": "en",
+                "label": place.label,
+            },
         ],
         "target": {
             "type": "SpecificResource",

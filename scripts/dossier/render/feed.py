@@ -1,14 +1,15 @@
-"""The register's change feed: an Atom entry for each commit that changed a question."""
+"""The register's change feed: an Atom entry per commit that changed a question or its review."""
 
 from __future__ import annotations
 
 import datetime
 import html
 import posixpath
+from collections.abc import Mapping
 
 from feedgen.feed import FeedGenerator
 
-from dossier.model.history import GIT_STATUS_WORDS, HistoryEntry, StatusChange
+from dossier.model.history import GIT_STATUS_WORDS, HistoryEntry, ReviewMarks, StatusChange
 from dossier.render.register_view import RegisterView
 from dossier.site import (
     REGISTER_FEED,
@@ -22,6 +23,12 @@ FEED_TITLE = "Secure-communications dossier: register changes"
 FEED_AUTHOR = "Secure-communications dossier"
 # Atom asks for ids that never change; the feed's is fixed, an entry's is its commit's full hash.
 FEED_ID = "urn:dossier:register:changes"
+# What an entry says of a front-matter field a commit changed; other fields go unnamed ("edited").
+FIELD_WORDS = {
+    "answer": "answer changed",
+    "evidence": "evidence changed",
+    "reviewed": "review pins updated",
+}
 
 
 def _from_feed(url: str) -> str:
@@ -46,21 +53,39 @@ def _status_phrase(change: StatusChange) -> str:
     return f"status {change.before} → {change.after}"
 
 
-def question_changes(entry: HistoryEntry, view: RegisterView) -> list[tuple[str, str, str | None]]:
-    """(question id, what happened to it, link from the feed or None) for each question touched."""
+def question_changes(
+    entry: HistoryEntry, view: RegisterView, marks: ReviewMarks | None = None
+) -> list[tuple[str, str, str | None]]:
+    """(question id, what happened to it, link from the feed or None) for each question the commit
+    touched or whose re-review mark it set or cleared (`marks`)."""
     statuses = {question_id_of_file(c.path): c for c in entry.status_changes}
-    changes: dict[str, tuple[str, str, str | None]] = {}
+    fields = {question_id_of_file(e.path): e.fields for e in entry.question_edits}
+    words: dict[str, list[str]] = {}
     for git_status, path in entry.changed:
         question_id = question_id_of_file(path)
-        if question_id is None or question_id in changes:
+        if question_id is None or question_id in words:
             continue
-        words = [GIT_STATUS_WORDS.get(git_status, git_status)]
+        words[question_id] = [GIT_STATUS_WORDS.get(git_status, git_status)]
         if question_id in statuses:
-            words.append(_status_phrase(statuses[question_id]))
-        known = view.question(question_id) is not None
-        link = _from_feed(question_url(question_id)) if known else None
-        changes[question_id] = (question_id, ", ".join(words), link)
-    return list(changes.values())
+            words[question_id].append(_status_phrase(statuses[question_id]))
+        words[question_id] += [
+            FIELD_WORDS[f] for f in fields.get(question_id, ()) if f in FIELD_WORDS
+        ]
+    for question_id, source_ids in marks.marked if marks else ():
+        changed = ", ".join(source_ids)
+        words.setdefault(question_id, []).append(
+            f"needs re-review: {changed} changed since it was reviewed"
+        )
+    for question_id in marks.cleared if marks else ():
+        words.setdefault(question_id, []).append("re-reviewed: its pins match its sources again")
+    return [
+        (
+            question_id,
+            ", ".join(what),
+            _from_feed(question_url(question_id)) if view.question(question_id) else None,
+        )
+        for question_id, what in words.items()
+    ]
 
 
 def _content(changes: list[tuple[str, str, str | None]], view: RegisterView) -> str:
@@ -73,8 +98,15 @@ def _content(changes: list[tuple[str, str, str | None]], view: RegisterView) -> 
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def render_feed(view: RegisterView, history: tuple[HistoryEntry, ...]) -> str:
+def render_feed(
+    view: RegisterView,
+    history: tuple[HistoryEntry, ...],
+    review_marks: Mapping[str, ReviewMarks] | None = None,
+) -> str:
     """The Atom feed of `history`'s commits that changed a question, newest first.
+
+    A commit that changed no question but set or cleared a re-review mark (`review_marks`, by
+    commit: a source's text changed under a question's pin) has an entry too, naming them.
 
     Dates come from git only (the feed's `updated` is its newest entry's, or the last commit's
     day when no commit changed a question), so the same commit gives the same bytes.
@@ -90,7 +122,8 @@ def render_feed(view: RegisterView, history: tuple[HistoryEntry, ...]) -> str:
     feed.language("en")
     newest: datetime.datetime | None = None
     for entry in history:
-        changes = question_changes(entry, view)
+        marks = (review_marks or {}).get(entry.commit_id or entry.commit)
+        changes = question_changes(entry, view, marks)
         if not changes:
             continue
         updated = _updated(entry)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import jinja2
 
-from dossier.model.history import HistoryEntry, Tag
+from dossier.model.history import HistoryEntry, ReviewMarks, Tag
 from dossier.model.project import CheckedProject
 from dossier.render import register as render_register
 from dossier.render import register_view
@@ -30,6 +30,7 @@ def render_pages(
     *,
     history_partial: bool = False,
     tags: tuple[Tag, ...] = (),
+    review_marks: Mapping[str, ReviewMarks] | None = None,
 ) -> Mapping[str, str]:
     """Every page of the site, keyed by its path under docs/: `render --out` is the whole site.
 
@@ -37,7 +38,8 @@ def render_pages(
     question pages with a generated header.
     Output depends on the input, `as_of` and `history` (both from git) only, in a stable order;
     `history_partial` says git holds only part of the history (a shallow clone); `tags` are the
-    repository's tags, which the history page lists.
+    repository's tags, which the history page lists; `review_marks`, by commit, the re-review
+    marks each commit of `history` set and cleared (`checks.review.review_marks`), for the feed.
     """
     environment = make_environment()
     citations = tuple(
@@ -69,7 +71,12 @@ def render_pages(
     )
     pages.update(
         render_register.render_register_pages(
-            register, environment, history, history_partial=history_partial, tags=tags
+            register,
+            environment,
+            history,
+            history_partial=history_partial,
+            tags=tags,
+            review_marks=review_marks or {},
         )
     )
     for question in register.questions:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import jinja2
 
 from dossier.model.citations import ResolvedCitation
-from dossier.model.history import HistoryEntry, Tag
+from dossier.model.history import HistoryEntry, ReviewMarks, Tag
 from dossier.model.register import Question
 from dossier.model.vocabulary import PRIORITIES, STATUSES, UNRESOLVED_STATUSES
 from dossier.render.charts import BarChart, stacked_bar_chart
@@ -139,8 +139,12 @@ def render_register_pages(
     *,
     history_partial: bool = False,
     tags: tuple[Tag, ...] = (),
+    review_marks: Mapping[str, ReviewMarks] | None = None,
 ) -> dict[str, str]:
-    """The register's generated pages and downloads, keyed by path under docs/."""
+    """The register's generated pages and downloads, keyed by path under docs/.
+
+    `review_marks`, by commit, are the re-review marks the feed reports.
+    """
     pages = {
         REGISTER_INDEX_PAGE: environment.get_template("register_index.md.j2").render(
             view=view, counts=status_counts, statuses=STATUSES, priorities=PRIORITIES
@@ -161,5 +165,5 @@ def render_register_pages(
             "register_category.md.j2"
         ).render(view=view, category=category, questions=view.questions_in(category.slug))
     pages.update(render_downloads(view))
-    pages[REGISTER_FEED] = render_feed(view, history)
+    pages[REGISTER_FEED] = render_feed(view, history, review_marks or {})
     return pages

@@ -50,6 +50,11 @@ RE_CODE_OR_CITATION = re.compile(
 RE_TERM = re.compile(r'"(?P<term>(?:[^"\\]|\\.)*)"')
 RE_CONTEXT = re.compile(r'(?P<key>prefix|suffix)="(?P<value>(?:[^"\\]|\\.)*)"')
 RE_ESCAPE = re.compile(r"\\(.)")
+RE_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+RE_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[.,;:!?)])")
+RE_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
+RE_LIST_MARKER = re.compile(r"\A\s*(?:[-*+]|\d+[.)])[ \t]+")
+RE_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z\"“(])")
 RE_TITLE_HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.MULTILINE)
 SYNTAX = (
     '[@SOURCE "quote"], optionally with prefix="...", suffix="..." or show before the ], '
@@ -88,6 +93,63 @@ def _scan(markdown: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+def _plain(markdown: str, start: int, end: int, matches: list[re.Match[str]]) -> str:
+    """`markdown[start:end]` as a reader reads it: each citation of `matches` in it reduced to its
+    quoted words where the page shows them, and gone where the page shows only a link."""
+    parts, position = [], start
+    for match in matches:
+        if match.group("malformed") or match.start() < start or match.end() > end:
+            continue
+        parts.append(markdown[position : match.start()])
+        shown = "show" in RE_CONTEXT.sub("", match.group("context") or "").split()
+        if shown and match.group("quote") is not None:
+            parts.append(f'"{_unescape(match.group("quote"))}"')
+        position = match.end()
+    parts.append(markdown[position:end])
+    text = RE_LIST_MARKER.sub("", "".join(parts), count=1)
+    return RE_SPACE_BEFORE_PUNCTUATION.sub("", " ".join(text.split()))
+
+
+def _enclosing(spans: list[tuple[int, int]], start: int, end: int, limit: int) -> tuple[int, int]:
+    """The stretch between the last boundary of `spans` before `start` and the first after `end`."""
+    first = max((after for before, after in spans if after <= start), default=0)
+    last = min((before for before, _ in spans if before >= end), default=limit)
+    return first, last
+
+
+def _blocks(markdown: str) -> list[tuple[int, int]]:
+    """Where the paragraphs and list items of `markdown` are parted: its blank lines and list
+    markers."""
+    blocks = [(m.start(), m.end()) for m in RE_BLANK_LINE.finditer(markdown)]
+    return blocks + [(m.start(), m.start()) for m in RE_LIST_ITEM.finditer(markdown)]
+
+
+def statement_around(
+    markdown: str,
+    start: int,
+    end: int,
+    blocks: list[tuple[int, int]] | None = None,
+    matches: list[re.Match[str]] | None = None,
+) -> str:
+    """The sentence holding the citation `markdown[start:end]`, as a reader reads it (`_plain`).
+
+    Read within its paragraph, or its list item; a sentence ends at `.`, `!` or `?` followed by
+    a capital, outside citations. `blocks` (`_blocks`) and `matches` (`_scan`) save reading the
+    whole text again for each of its citations.
+    """
+    blocks = _blocks(markdown) if blocks is None else blocks
+    matches = list(_scan(markdown)) if matches is None else matches
+    first, last = _enclosing(blocks, start, end, len(markdown))
+    inside = [m for m in matches if first <= m.start() and m.end() <= last]
+    sentences = [
+        (m.start(), m.end())
+        for m in RE_SENTENCE_END.finditer(markdown, first, last)
+        if not any(c.start() <= m.start() < c.end() for c in inside)
+    ]
+    sentence_start, sentence_end = _enclosing(sentences, start, end, last)
+    return _plain(markdown, max(first, sentence_start), sentence_end, inside)
+
+
 def _malformed(markdown: str, match: re.Match[str], path: str, line: int) -> Finding:
     return findings.error(
         path,
@@ -114,7 +176,9 @@ def inline_items(
     found: list[InlineCitation] = []
     problems: list[Finding] = []
     quotes = absences = 0
-    for match in _scan(markdown):
+    blocks = _blocks(markdown)
+    matches = list(_scan(markdown))
+    for match in matches:
         line = markdown.count("\n", 0, match.start()) + 1
         quote, absent = match.group("quote"), match.group("absent")
         if match.group("malformed") or (quote is None and absent is None):
@@ -131,7 +195,14 @@ def inline_items(
             citation = Citation(
                 source_id=source_id,
                 quote=_unescape(quote),
-                place=CitingPlace(path, line, page, f"{fragment_prefix}-{quotes}", label),
+                place=CitingPlace(
+                    path,
+                    line,
+                    page,
+                    f"{fragment_prefix}-{quotes}",
+                    label,
+                    statement_around(markdown, match.start(), match.end(), blocks, matches),
+                ),
                 prefix=context.get("prefix", ""),
                 suffix=context.get("suffix", ""),
             )
