@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -179,5 +180,9 @@ def url_from(from_page: str, to_page: str, fragment: str = "") -> str:
     anchor = f"#{fragment}" if fragment else ""
     if to_page == from_page:
         return anchor or "./"
-    relative = posixpath.relpath(published_url(to_page) or ".", published_url(from_page) or ".")
-    return f"{relative}/{anchor}"
+    return f"{_relative_url(from_page, to_page)}/{anchor}"
+
+
+@functools.lru_cache(maxsize=4096)  # pages link to the same few pages thousands of times
+def _relative_url(from_page: str, to_page: str) -> str:
+    return posixpath.relpath(published_url(to_page) or ".", published_url(from_page) or ".")

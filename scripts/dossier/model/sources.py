@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Mapping
@@ -92,11 +93,12 @@ class Source:
     """The decoded text, with line ends normalised to `\\n` and any byte-order mark removed."""
     paragraphs: tuple[Paragraph, ...]
 
-    @property
+    # Cached: every citation, fact and check walks a source's sentences.
+    @functools.cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         return tuple(sentence for paragraph in self.paragraphs for sentence in paragraph.sentences)
 
-    @property
+    @functools.cached_property
     def word_count(self) -> int:
         return count_words(self.text)
 

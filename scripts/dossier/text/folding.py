@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 RE_WHITESPACE_RUN = re.compile(r"\s+")
+# The white-space runs that folding changes: all but a lone space, which stays as it is.
+_RE_CHANGED_WHITESPACE = re.compile(r"(?! (?!\s))\s+")
 
 # Characters that people type for one another in quotes: fold each group to one ASCII character.
 _EQUIVALENT_CHARACTERS = {
@@ -76,7 +78,7 @@ def _fold_normalized(text: str) -> FoldedText:
     starts: list[int] = []
     ends: list[int] = []
     position = 0
-    for run in RE_WHITESPACE_RUN.finditer(translated):
+    for run in _RE_CHANGED_WHITESPACE.finditer(translated):
         pieces.append(translated[position : run.start()])
         starts.extend(range(position, run.start()))
         ends.extend(range(position + 1, run.start() + 1))
