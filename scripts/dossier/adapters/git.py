@@ -125,28 +125,31 @@ def _log(root: Path, limit: int, *options: str) -> bytes:
 
 
 def _read_blobs(root: Path, blob_ids: set[str]) -> dict[str, bytes]:
-    """The content of each blob, by id, from one `git cat-file --batch`; missing ones left out."""
+    """The content of each blob, by the id asked for (full or abbreviated), from one
+    `git cat-file --batch`; missing ones left out."""
     if not blob_ids:
         return {}
+    asked = sorted(blob_ids)
     result = subprocess.run(
         ["git", "cat-file", "--batch"],
         cwd=root,
-        input="".join(f"{blob_id}\n" for blob_id in sorted(blob_ids)).encode(),
+        input="".join(f"{blob_id}\n" for blob_id in asked).encode(),
         capture_output=True,
         timeout=120,
         check=False,
     )
     if result.returncode != 0:
         raise RevisionError(result.stderr.decode("utf-8", "replace").strip() or "git cat-file")
+    # One answer per line asked, in order: a header and the content, or `<id> missing`.
     blobs: dict[str, bytes] = {}
     output, position = result.stdout, 0
-    while position < len(output):
+    for blob_id in asked:
         end = output.index(b"\n", position)
         header = output[position:end].decode().split(" ")
         position = end + 1
         if len(header) == 3:
             size = int(header[2])
-            blobs[header[0]] = output[position : position + size]
+            blobs[blob_id] = output[position : position + size]
             position += size + 1
     return blobs
 
@@ -226,8 +229,8 @@ def history(
             root,
             limit,
             "--format=%x1e%h%x1f%cs%x1f%H%x1f%cI%x1f%s",
+            # Blob ids abbreviated, as %h is: --no-abbrev would lengthen both.
             "--raw",
-            "--no-abbrev",
             revision,
             "--",
             *folders,
