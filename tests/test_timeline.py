@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,10 +37,11 @@ def repository(example_project: ExampleProject) -> ExampleProject:
     return example_project
 
 
-def timeline(root: Path, out: Path) -> list[str]:
+def timeline(root: Path, out: Path, question_id: str = "crypto-scheme/keys") -> list[str]:
     """The rows of the question page's timeline, as `dossier render` writes it."""
-    assert main(["render", "--out", str(out), "--root", str(root)]) == 0
-    page = (out / "register/crypto-scheme/keys.md").read_text(encoding="utf-8")
+    if not out.exists():
+        assert main(["render", "--out", str(out), "--root", str(root)]) == 0
+    page = (out / f"register/{question_id}.md").read_text(encoding="utf-8")
     section = page.split("## Timeline { #timeline }\n", 1)[1].split("\n## ", 1)[0]
     return [line for line in section.splitlines() if line.startswith(("| 20", "The history"))]
 
@@ -49,11 +52,19 @@ def test_the_timeline_lists_each_commit_with_its_status_change(
     rows = timeline(repository.root, tmp_path / "pages")
 
     assert [row.split(" | ")[0::2] for row in rows] == [
-        ["| 2026-11-05", "open → answered"],
-        ["| 2026-11-03", "edited"],
+        ["| 2026-11-05", "status open → answered, answer changed"],
+        ["| 2026-11-03", "title changed"],
         ["| 2026-11-01", "added as open"],
     ]
     assert rows[0].endswith(" | Answer the keys question |")
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=repository.root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    assert rows[0].split(" | ")[1] == f"`{head}`"
     register_history = (tmp_path / "pages/register/history.md").read_text(encoding="utf-8")
     assert "partial" not in register_history
 
@@ -81,3 +92,44 @@ def test_in_a_shallow_clone_the_page_says_its_history_is_partial(
     assert "The history is partial: this copy of the repository holds only its latest" in (
         register_history
     )
+
+
+def test_an_answer_edited_under_the_same_status_says_answer_changed(
+    repository: ExampleProject, tmp_path: Path
+) -> None:
+    edited = {**ANSWER, "text": "Data encryption is named, and nothing more."}
+    repository.add_question(
+        "crypto-scheme/keys", title="Who holds <the> keys?", status="answered", answer=edited
+    )
+    commit_all(repository.root, "2026-11-06T10:00:00+00:00", "Say more in the answer")
+
+    rows = timeline(repository.root, tmp_path / "pages")
+
+    assert rows[0] == "| 2026-11-06 | `{}` | answer changed | Say more in the answer |".format(
+        rows[0].split("`")[1]
+    )
+    assert len(rows) == 4
+
+
+def test_an_evidence_change_counts_the_entries_added_and_removed(
+    repository: ExampleProject, tmp_path: Path
+) -> None:
+    cipher = {"source": "000_abc", "quote": "El cifrado de datos", "note": "Names encryption."}
+    fields: dict[str, Any] = {
+        "title": "Who holds <the> keys?",
+        "status": "answered",
+        "answer": ANSWER,
+    }
+    repository.add_question("crypto-scheme/keys", evidence=[cipher], **fields)
+    commit_all(repository.root, "2026-11-06T10:00:00+00:00", "Cite the cipher, not the talks")
+    repository.add_question(
+        "crypto-scheme/keys", evidence=[{**cipher, "note": "Names data encryption."}], **fields
+    )
+    commit_all(repository.root, "2026-11-07T10:00:00+00:00", "Reword a note")
+
+    rows = timeline(repository.root, tmp_path / "pages")
+
+    assert [html.unescape(row.split(" | ")[2]) for row in rows[:2]] == [
+        "evidence changed",
+        "evidence changed (1 added, 1 removed)",
+    ]

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import jinja2
 
-from dossier.model.history import GIT_STATUS_WORDS, HistoryEntry, StatusChange, Tag
+from dossier.model.history import GIT_STATUS_WORDS, HistoryEntry, Tag
+from dossier.render.change_words import question_change
 from dossier.render.register_view import RegisterView
 from dossier.render.templating import relative_link
 from dossier.site import (
@@ -65,18 +66,9 @@ class TimelineRow:
     date: str
     commit: str
     change: str
-    """What the commit did to the question: `added as open`, `open → answered`, `edited`."""
+    """What the commit did to the question (`change_words.question_change`): `added as open`,
+    `status open → answered, answer changed`, `title changed`."""
     subject: str
-
-
-def _change(git_status: str, status: StatusChange | None) -> str:
-    if git_status == "A":
-        return f"added as {status.after}" if status and status.after else "added"
-    if git_status == "D":
-        return "removed"
-    if status and status.before and status.after:
-        return f"{status.before} → {status.after}"
-    return "edited"
 
 
 def question_timeline(question_id: str, history: tuple[HistoryEntry, ...]) -> list[TimelineRow]:
@@ -88,7 +80,10 @@ def question_timeline(question_id: str, history: tuple[HistoryEntry, ...]) -> li
             continue
         git_status, path = touched[0]
         status = next((c for c in entry.status_changes if c.path == path), None)
+        edit = next((e for e in entry.question_edits if e.path == path), None)
         rows.append(
-            TimelineRow(entry.date, entry.commit, _change(git_status, status), entry.subject)
+            TimelineRow(
+                entry.date, entry.commit, question_change(git_status, status, edit), entry.subject
+            )
         )
     return rows
