@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ExampleProject, ask_then_reword, commit_all
+from conftest import ExampleProject, ask_then_reword, commit_all, git
 from dossier.adapters.cli import main
 
 pytestmark = pytest.mark.integration
@@ -133,3 +133,70 @@ def test_an_evidence_change_counts_the_entries_added_and_removed(
         "evidence changed",
         "evidence changed (1 added, 1 removed)",
     ]
+
+
+@pytest.fixture
+def watched(repository: ExampleProject) -> ExampleProject:
+    """The keys question (watching "satellite", "satélite") and a tier question (watching
+    "gateway"), then a source naming a satellite, then that source extended."""
+    repository.add_categories("crypto-scheme", "architecture")
+    repository.add_question("architecture/tier", title="Which tier?", watch=["gateway"])
+    commit_all(repository.root, "2026-11-07T10:00:00+00:00", "Ask about the tier")
+    repository.add_seed("001_new", "Un satélite nuevo protege las conexiones.\n")
+    commit_all(repository.root, "2026-11-08T10:00:00+00:00", "Add a source naming a satellite")
+    repository.add_seed("001_new", "Un satélite nuevo protege las conexiones. Otra frase.\n")
+    commit_all(repository.root, "2026-11-09T10:00:00+00:00", "Extend the source")
+    return repository
+
+
+def test_a_source_that_newly_contains_a_watch_term_shows_on_that_questions_timeline(
+    watched: ExampleProject, tmp_path: Path
+) -> None:
+    out = tmp_path / "pages"
+    rows = timeline(watched.root, out)
+
+    # The extension matches no term that the source did not match already.
+    assert [row.split(" | ")[0::2] for row in rows] == [
+        [
+            "| 2026-11-08",
+            "new watch-term match: “satélite” in [001&#95;new](../../sources/001_new.md)",
+        ],
+        ["| 2026-11-05", "status open → answered, answer changed"],
+        ["| 2026-11-03", "title changed"],
+        ["| 2026-11-01", "added as open"],
+    ]
+    assert rows[0].endswith(" | Add a source naming a satellite |")
+    # The tier question watches another term: the source is not news to it.
+    assert [row.split(" | ")[0::2] for row in timeline(watched.root, out, "architecture/tier")] == [
+        ["| 2026-11-07", "added as open"]
+    ]
+
+
+def test_a_match_in_a_source_since_removed_names_it_without_a_link(
+    watched: ExampleProject, tmp_path: Path
+) -> None:
+    git(watched.root, "rm", "-q", "seeds/001_new.txt", "seeds/001_new.yml")
+    commit_all(watched.root, "2026-11-10T10:00:00+00:00", "Drop the source")
+
+    rows = timeline(watched.root, tmp_path / "pages")
+
+    assert rows[0].split(" | ")[2] == "new watch-term match: “satélite” in 001&#95;new"
+
+
+def test_in_a_shallow_clone_the_one_commit_holds_every_match_and_says_so(
+    watched: ExampleProject, tmp_path: Path
+) -> None:
+    shallow = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", watched.root.as_uri(), str(shallow)],
+        check=True,
+        capture_output=True,
+    )
+
+    rows = timeline(shallow, tmp_path / "pages")
+
+    assert [row.split(" | ")[2] for row in rows[:1]] == [
+        "added as answered; new watch-term match: “satélite” in [001&#95;new](../../sources/001_new.md)"
+    ]
+    assert rows[1].startswith("The history is partial")
+    assert len(rows) == 2
