@@ -89,11 +89,11 @@ def test_each_commit_that_changed_a_question_is_an_entry_linking_its_pages(
     assert 'href="https://dossier.example/register/architecture/tier/"' in content
     assert 'href="https://dossier.example/register/crypto-scheme/keys/"' in content
     assert (
-        "Which service tier?</a> (<code>architecture/tier</code>): edited, status open → answered"
+        "Which service tier?</a> (<code>architecture/tier</code>): status open → answered"
         in content
     )
     assert (
-        "Who holds &lt;the&gt; keys?</a> (<code>crypto-scheme/keys</code>): added, status open"
+        "Who holds &lt;the&gt; keys?</a> (<code>crypto-scheme/keys</code>): added as open"
         in content
     )
     # A question since removed is named by its id, with no link to a page that is gone.
@@ -151,10 +151,10 @@ def test_status_changes_and_dates_are_read_from_git(register: ExampleProject) ->
         ("Ask about keys and the tier", "2026-11-01T10:00:00+00:00"),
     ]
     answered, asked = feed.entries
-    assert "(<code>crypto-scheme/keys</code>): edited, status open → answered" in (
+    assert "(<code>crypto-scheme/keys</code>): status open → answered" in (
         answered.content[0].value
     )
-    assert "(<code>architecture/tier</code>): added, status open" in asked.content[0].value
+    assert "(<code>architecture/tier</code>): added as open" in asked.content[0].value
     assert (
         render_pages(checked, TODAY, history(register.root, ("docs/register", "seeds")))[
             REGISTER_FEED
@@ -234,7 +234,7 @@ def test_an_answer_edited_under_the_same_status_is_an_entry_saying_so(
     assert content == (
         '<ul><li><a href="https://dossier.example/register/crypto-scheme/keys/">'
         "Who holds &lt;the&gt; keys?</a> (<code>crypto-scheme/keys</code>): "
-        "edited, answer changed</li></ul>"
+        "answer changed</li></ul>"
     )
 
 
@@ -268,7 +268,7 @@ def test_a_source_change_is_an_entry_naming_the_questions_it_flags_and_review_cl
     )
     assert reviewed == (
         '<ul><li><a href="https://dossier.example/register/crypto-scheme/keys/">Who holds '
-        "&lt;the&gt; keys?</a> (<code>crypto-scheme/keys</code>): edited, review pins updated, "
+        "&lt;the&gt; keys?</a> (<code>crypto-scheme/keys</code>): review pins updated, "
         "re-reviewed: its pins match its sources again</li></ul>"
     )
     # The same commit gives the same bytes.

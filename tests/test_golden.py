@@ -15,7 +15,7 @@ import yaml
 
 from conftest import TODAY, without_curation
 from dossier.build import check_project
-from dossier.model.history import HistoryEntry, StatusChange
+from dossier.model.history import HistoryEntry, QuestionEdit, StatusChange
 from dossier.render.pages import render_pages
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -33,6 +33,10 @@ def read_history(case: Path) -> tuple[HistoryEntry, ...]:
             entry["commit_id"],
             entry["timestamp"],
             tuple(StatusChange(*change) for change in entry["status_changes"]),
+            tuple(
+                QuestionEdit(path, tuple(fields))
+                for path, fields in entry.get("question_edits", ())
+            ),
         )
         for entry in entries
     )

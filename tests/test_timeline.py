@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import ExampleProject, ask_then_reword, commit_all
+from conftest import ExampleProject, ask_then_reword, commit_all, git
 from dossier.adapters.cli import main
 
 pytestmark = pytest.mark.integration
@@ -35,10 +37,11 @@ def repository(example_project: ExampleProject) -> ExampleProject:
     return example_project
 
 
-def timeline(root: Path, out: Path) -> list[str]:
+def timeline(root: Path, out: Path, question_id: str = "crypto-scheme/keys") -> list[str]:
     """The rows of the question page's timeline, as `dossier render` writes it."""
-    assert main(["render", "--out", str(out), "--root", str(root)]) == 0
-    page = (out / "register/crypto-scheme/keys.md").read_text(encoding="utf-8")
+    if not out.exists():
+        assert main(["render", "--out", str(out), "--root", str(root)]) == 0
+    page = (out / f"register/{question_id}.md").read_text(encoding="utf-8")
     section = page.split("## Timeline { #timeline }\n", 1)[1].split("\n## ", 1)[0]
     return [line for line in section.splitlines() if line.startswith(("| 20", "The history"))]
 
@@ -49,11 +52,19 @@ def test_the_timeline_lists_each_commit_with_its_status_change(
     rows = timeline(repository.root, tmp_path / "pages")
 
     assert [row.split(" | ")[0::2] for row in rows] == [
-        ["| 2026-11-05", "open → answered"],
-        ["| 2026-11-03", "edited"],
+        ["| 2026-11-05", "status open → answered, answer changed"],
+        ["| 2026-11-03", "title changed"],
         ["| 2026-11-01", "added as open"],
     ]
     assert rows[0].endswith(" | Answer the keys question |")
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=repository.root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    assert rows[0].split(" | ")[1] == f"`{head}`"
     register_history = (tmp_path / "pages/register/history.md").read_text(encoding="utf-8")
     assert "partial" not in register_history
 
@@ -81,3 +92,111 @@ def test_in_a_shallow_clone_the_page_says_its_history_is_partial(
     assert "The history is partial: this copy of the repository holds only its latest" in (
         register_history
     )
+
+
+def test_an_answer_edited_under_the_same_status_says_answer_changed(
+    repository: ExampleProject, tmp_path: Path
+) -> None:
+    edited = {**ANSWER, "text": "Data encryption is named, and nothing more."}
+    repository.add_question(
+        "crypto-scheme/keys", title="Who holds <the> keys?", status="answered", answer=edited
+    )
+    commit_all(repository.root, "2026-11-06T10:00:00+00:00", "Say more in the answer")
+
+    rows = timeline(repository.root, tmp_path / "pages")
+
+    assert rows[0] == "| 2026-11-06 | `{}` | answer changed | Say more in the answer |".format(
+        rows[0].split("`")[1]
+    )
+    assert len(rows) == 4
+
+
+def test_an_evidence_change_counts_the_entries_added_and_removed(
+    repository: ExampleProject, tmp_path: Path
+) -> None:
+    cipher = {"source": "000_abc", "quote": "El cifrado de datos", "note": "Names encryption."}
+    fields: dict[str, Any] = {
+        "title": "Who holds <the> keys?",
+        "status": "answered",
+        "answer": ANSWER,
+    }
+    repository.add_question("crypto-scheme/keys", evidence=[cipher], **fields)
+    commit_all(repository.root, "2026-11-06T10:00:00+00:00", "Cite the cipher, not the talks")
+    repository.add_question(
+        "crypto-scheme/keys", evidence=[{**cipher, "note": "Names data encryption."}], **fields
+    )
+    commit_all(repository.root, "2026-11-07T10:00:00+00:00", "Reword a note")
+
+    rows = timeline(repository.root, tmp_path / "pages")
+
+    assert [html.unescape(row.split(" | ")[2]) for row in rows[:2]] == [
+        "evidence changed",
+        "evidence changed (1 added, 1 removed)",
+    ]
+
+
+@pytest.fixture
+def watched(repository: ExampleProject) -> ExampleProject:
+    """The keys question (watching "satellite", "satélite") and a tier question (watching
+    "gateway"), then a source naming a satellite, then that source extended."""
+    repository.add_categories("crypto-scheme", "architecture")
+    repository.add_question("architecture/tier", title="Which tier?", watch=["gateway"])
+    commit_all(repository.root, "2026-11-07T10:00:00+00:00", "Ask about the tier")
+    repository.add_seed("001_new", "Un satélite nuevo protege las conexiones.\n")
+    commit_all(repository.root, "2026-11-08T10:00:00+00:00", "Add a source naming a satellite")
+    repository.add_seed("001_new", "Un satélite nuevo protege las conexiones. Otra frase.\n")
+    commit_all(repository.root, "2026-11-09T10:00:00+00:00", "Extend the source")
+    return repository
+
+
+def test_a_source_that_newly_contains_a_watch_term_shows_on_that_questions_timeline(
+    watched: ExampleProject, tmp_path: Path
+) -> None:
+    out = tmp_path / "pages"
+    rows = timeline(watched.root, out)
+
+    # The extension matches no term that the source did not match already.
+    assert [row.split(" | ")[0::2] for row in rows] == [
+        [
+            "| 2026-11-08",
+            "new watch-term match: “satélite” in [001&#95;new](../../sources/001_new.md)",
+        ],
+        ["| 2026-11-05", "status open → answered, answer changed"],
+        ["| 2026-11-03", "title changed"],
+        ["| 2026-11-01", "added as open"],
+    ]
+    assert rows[0].endswith(" | Add a source naming a satellite |")
+    # The tier question watches another term: the source is not news to it.
+    assert [row.split(" | ")[0::2] for row in timeline(watched.root, out, "architecture/tier")] == [
+        ["| 2026-11-07", "added as open"]
+    ]
+
+
+def test_a_match_in_a_source_since_removed_names_it_without_a_link(
+    watched: ExampleProject, tmp_path: Path
+) -> None:
+    git(watched.root, "rm", "-q", "seeds/001_new.txt", "seeds/001_new.yml")
+    commit_all(watched.root, "2026-11-10T10:00:00+00:00", "Drop the source")
+
+    rows = timeline(watched.root, tmp_path / "pages")
+
+    assert rows[0].split(" | ")[2] == "new watch-term match: “satélite” in 001&#95;new"
+
+
+def test_in_a_shallow_clone_the_one_commit_holds_every_match_and_says_so(
+    watched: ExampleProject, tmp_path: Path
+) -> None:
+    shallow = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", watched.root.as_uri(), str(shallow)],
+        check=True,
+        capture_output=True,
+    )
+
+    rows = timeline(shallow, tmp_path / "pages")
+
+    assert [row.split(" | ")[2] for row in rows[:1]] == [
+        "added as answered; new watch-term match: “satélite” in [001&#95;new](../../sources/001_new.md)"
+    ]
+    assert rows[1].startswith("The history is partial")
+    assert len(rows) == 2

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dossier.checks import check
 from dossier.checks.review import review_marks
+from dossier.checks.watch import history_watch_matches
 from dossier.load.project import load_project
 from dossier.model.findings import Finding, failing
 from dossier.model.history import ProjectHistory
@@ -45,6 +46,7 @@ class Build:
             review_marks=review_marks(
                 self.history.changes, self.project.questions, self.project.sources
             ),
+            watch_matches=history_watch_matches(self.history.changes, self.project.questions),
         )
 
     def failures(self, *, strict: bool) -> tuple[Finding, ...]:

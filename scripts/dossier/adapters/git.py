@@ -125,28 +125,31 @@ def _log(root: Path, limit: int, *options: str) -> bytes:
 
 
 def _read_blobs(root: Path, blob_ids: set[str]) -> dict[str, bytes]:
-    """The content of each blob, by id, from one `git cat-file --batch`; missing ones left out."""
+    """The content of each blob, by the id asked for (full or abbreviated), from one
+    `git cat-file --batch`; missing ones left out."""
     if not blob_ids:
         return {}
+    asked = sorted(blob_ids)
     result = subprocess.run(
         ["git", "cat-file", "--batch"],
         cwd=root,
-        input="".join(f"{blob_id}\n" for blob_id in sorted(blob_ids)).encode(),
+        input="".join(f"{blob_id}\n" for blob_id in asked).encode(),
         capture_output=True,
         timeout=120,
         check=False,
     )
     if result.returncode != 0:
         raise RevisionError(result.stderr.decode("utf-8", "replace").strip() or "git cat-file")
+    # One answer per line asked, in order: a header and the content, or `<id> missing`.
     blobs: dict[str, bytes] = {}
     output, position = result.stdout, 0
-    while position < len(output):
+    for blob_id in asked:
         end = output.index(b"\n", position)
         header = output[position:end].decode().split(" ")
         position = end + 1
         if len(header) == 3:
             size = int(header[2])
-            blobs[header[0]] = output[position : position + size]
+            blobs[blob_id] = output[position : position + size]
             position += size + 1
     return blobs
 
@@ -188,6 +191,17 @@ def _pins(front_matter: dict[str, Any] | None) -> tuple[tuple[str, str], ...] | 
     )
 
 
+def _evidence(front_matter: dict[str, Any] | None) -> tuple[tuple[str, str], ...] | None:
+    if front_matter is None:
+        return None
+    entries = front_matter.get("evidence")
+    return tuple(
+        (str(entry.get("source")), str(entry.get("quote")))
+        for entry in (entries if isinstance(entries, list) else ())
+        if isinstance(entry, dict)
+    )
+
+
 def _status(front_matter: dict[str, Any] | None) -> str | None:
     if front_matter is None or front_matter.get("status") is None:
         return None
@@ -200,7 +214,9 @@ def _question_edit(
     fields: tuple[str, ...] = ()
     if before is not None and after is not None:
         fields = tuple(sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k)))
-    return QuestionEdit(path, fields, _pins(before), _pins(after))
+    return QuestionEdit(
+        path, fields, _pins(before), _pins(after), _evidence(before), _evidence(after)
+    )
 
 
 def _is_source_text(path: str) -> bool:
@@ -218,16 +234,16 @@ def history(
     """The latest commits up to `revision` touching `folders`, newest first.
 
     Each question file a commit changed is read before and after it, for its status, the
-    front-matter fields that changed and its review pins; each source text, for its sha256.
-    None outside a git checkout.
+    front-matter fields that changed, its evidence and its review pins; each source text, for its
+    sha256 and its text (which the watch terms match). None outside a git checkout.
     """
     try:
         output = _log(
             root,
             limit,
             "--format=%x1e%h%x1f%cs%x1f%H%x1f%cI%x1f%s",
+            # Blob ids abbreviated, as %h is: --no-abbrev would lengthen both.
             "--raw",
-            "--no-abbrev",
             revision,
             "--",
             *folders,
@@ -258,6 +274,15 @@ def history(
         blobs = _read_blobs(root, wanted)
     except (RevisionError, OSError):
         blobs = {}
+    # Each source text's blob decoded once: a text unchanged between commits is one string.
+    decoded = {
+        blob_id: blobs[blob_id].decode("utf-8", "replace")
+        for _, raw in commits
+        for _, old, new, _, path in raw
+        if _is_source_text(path)
+        for blob_id in (old, new)
+        if blob_id in blobs
+    }
     entries = []
     for (commit, date, commit_id, timestamp, subject), raw in commits:
         edits: list[QuestionEdit] = []
@@ -276,6 +301,8 @@ def history(
                         source_id_of_file(path) or "",
                         hashlib.sha256(blobs[old]).hexdigest() if old in blobs else None,
                         hashlib.sha256(blobs[new]).hexdigest() if new in blobs else None,
+                        decoded.get(old),
+                        decoded.get(new),
                     )
                 )
         entries.append(

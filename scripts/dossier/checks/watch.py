@@ -1,4 +1,8 @@
-"""Watch terms: the sentences of any source that may answer a question of the register."""
+"""Watch terms: the sentences of any source that may answer a question of the register.
+
+Also which commits of the history made a source text match a question's watch terms, for its
+timeline.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,19 @@ import re
 
 from dossier.model import findings
 from dossier.model.findings import Finding
+from dossier.model.history import HistoryEntry
 from dossier.model.register import Question
 from dossier.model.sources import Source
-from dossier.model.watch import WatchHit
+from dossier.model.watch import WatchHit, WatchMatch
+from dossier.site import question_id_of_file
 from dossier.text.folding import fold_for_watch
+
+RE_WATCH_WORD = re.compile(r"\w+")
 
 
 def watch_pattern(term: str) -> re.Pattern[str]:
     words = fold_for_watch(term).split()
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
-
-
-RE_WATCH_WORD = re.compile(r"\w+")
 
 
 def find_watch_hits(
@@ -82,3 +87,63 @@ def watch_findings(hits: tuple[WatchHit, ...], questions: tuple[Question, ...]) 
         for hit in hits
         if hit.is_news
     ]
+
+
+def _added_at(history: tuple[HistoryEntry, ...]) -> dict[str, int]:
+    """By question id, the position in `history` of the newest commit that added its file."""
+    added: dict[str, int] = {}
+    for position, entry in enumerate(history):
+        for git_status, path in entry.changed:
+            question_id = question_id_of_file(path)
+            if git_status == "A" and question_id is not None:
+                added.setdefault(question_id, position)
+    return added
+
+
+def history_watch_matches(
+    history: tuple[HistoryEntry, ...], questions: tuple[Question, ...]
+) -> dict[str, tuple[WatchMatch, ...]]:
+    """By commit (its full hash, or the abbreviated one), the watch terms its source texts match
+    that the same texts did not match before it: a source added, or changed to name a term.
+
+    Terms are the questions' as loaded now, matched as `find_watch_hits` matches them, folded.
+    A commit older than the one that added a question's file matches nothing of that question.
+    """
+    terms = [
+        (question.id, term, watch_pattern(term), RE_WATCH_WORD.search(fold_for_watch(term)))
+        for question in questions
+        for term in question.watch
+    ]
+    added_at = _added_at(history)
+    # By sha256 of a text: the (question id, term) pairs it matches.
+    matched: dict[str, set[tuple[str, str]]] = {}
+
+    def matches(sha256: str | None, text: str | None) -> set[tuple[str, str]]:
+        if sha256 is None or text is None:
+            return set()
+        if sha256 not in matched:
+            folded = fold_for_watch(text)
+            words = set(RE_WATCH_WORD.findall(folded))
+            matched[sha256] = {
+                (question_id, term)
+                for question_id, term, pattern, first_word in terms
+                if (first_word is None or first_word.group() in words) and pattern.search(folded)
+            }
+        return matched[sha256]
+
+    order = {(question_id, term): number for number, (question_id, term, _, _) in enumerate(terms)}
+    found: dict[str, tuple[WatchMatch, ...]] = {}
+    for position, entry in enumerate(history):
+        new = sorted(
+            (order[pair], text.source_id, pair)
+            for text in entry.source_texts
+            for pair in matches(text.after, text.text_after)
+            - matches(text.before, text.text_before)
+            if position <= added_at.get(pair[0], position)
+        )
+        if new:
+            found[entry.commit_id or entry.commit] = tuple(
+                WatchMatch(question_id, source_id, term)
+                for _, source_id, (question_id, term) in new
+            )
+    return found

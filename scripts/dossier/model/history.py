@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 GIT_STATUS_WORDS = {"A": "added", "D": "removed", "R": "renamed", "C": "copied", "M": "edited"}
 """What each of git's status letters did to a file, in words."""
@@ -34,6 +34,12 @@ class QuestionEdit:
     """(source id, sha256) for each `reviewed:` pin before the commit; None without the file."""
     pins_after: tuple[tuple[str, str], ...] | None = None
     """(source id, sha256) for each `reviewed:` pin after the commit; None without the file."""
+    evidence_before: tuple[tuple[str, str], ...] | None = None
+    """(source id, quote) for each `evidence:` entry before the commit, in order; None without
+    the file."""
+    evidence_after: tuple[tuple[str, str], ...] | None = None
+    """(source id, quote) for each `evidence:` entry after the commit, in order; None without
+    the file."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,10 @@ class SourceTextChange:
     """The sha256 of the text before the commit; None for a text the commit added."""
     after: str | None
     """The sha256 of the text after the commit; None for a text the commit removed."""
+    text_before: str | None = field(default=None, repr=False)
+    """The text before the commit, for the watch terms it matched; None for a text it added."""
+    text_after: str | None = field(default=None, repr=False)
+    """The text after the commit, for the watch terms it matches; None for a text it removed."""
 
 
 @dataclass(frozen=True)

@@ -16,3 +16,12 @@ class WatchHit:
     sentence: str
     is_news: bool
     """False when the question already cites the source or lists it as reviewed."""
+
+
+@dataclass(frozen=True)
+class WatchMatch:
+    """A watch term of a question that a commit's source text matches and did not before."""
+
+    question_id: str
+    source_id: str
+    term: str

@@ -9,7 +9,8 @@ from collections.abc import Mapping
 
 from feedgen.feed import FeedGenerator
 
-from dossier.model.history import GIT_STATUS_WORDS, HistoryEntry, ReviewMarks, StatusChange
+from dossier.model.history import HistoryEntry, ReviewMarks
+from dossier.render.change_words import question_change
 from dossier.render.register_view import RegisterView
 from dossier.site import (
     REGISTER_FEED,
@@ -23,12 +24,6 @@ FEED_TITLE = "Secure-communications dossier: register changes"
 FEED_AUTHOR = "Secure-communications dossier"
 # Atom asks for ids that never change; the feed's is fixed, an entry's is its commit's full hash.
 FEED_ID = "urn:dossier:register:changes"
-# What an entry says of a front-matter field a commit changed; other fields go unnamed ("edited").
-FIELD_WORDS = {
-    "answer": "answer changed",
-    "evidence": "evidence changed",
-    "reviewed": "review pins updated",
-}
 
 
 def _from_feed(url: str) -> str:
@@ -45,32 +40,19 @@ def _updated(entry: HistoryEntry) -> datetime.datetime:
     )
 
 
-def _status_phrase(change: StatusChange) -> str:
-    if change.before is None:
-        return f"status {change.after}"
-    if change.after is None:
-        return f"was {change.before}"
-    return f"status {change.before} → {change.after}"
-
-
 def question_changes(
     entry: HistoryEntry, view: RegisterView, marks: ReviewMarks | None = None
 ) -> list[tuple[str, str, str | None]]:
     """(question id, what happened to it, link from the feed or None) for each question the commit
     touched or whose re-review mark it set or cleared (`marks`)."""
-    statuses = {question_id_of_file(c.path): c for c in entry.status_changes}
-    fields = {question_id_of_file(e.path): e.fields for e in entry.question_edits}
+    statuses = {c.path: c for c in entry.status_changes}
+    edits = {e.path: e for e in entry.question_edits}
     words: dict[str, list[str]] = {}
     for git_status, path in entry.changed:
         question_id = question_id_of_file(path)
         if question_id is None or question_id in words:
             continue
-        words[question_id] = [GIT_STATUS_WORDS.get(git_status, git_status)]
-        if question_id in statuses:
-            words[question_id].append(_status_phrase(statuses[question_id]))
-        words[question_id] += [
-            FIELD_WORDS[f] for f in fields.get(question_id, ()) if f in FIELD_WORDS
-        ]
+        words[question_id] = [question_change(git_status, statuses.get(path), edits.get(path))]
     for question_id, source_ids in marks.marked if marks else ():
         changed = ", ".join(source_ids)
         words.setdefault(question_id, []).append(

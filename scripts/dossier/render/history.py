@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import jinja2
 
-from dossier.model.history import GIT_STATUS_WORDS, HistoryEntry, StatusChange, Tag
+from dossier.model.history import GIT_STATUS_WORDS, HistoryEntry, Tag
+from dossier.model.watch import WatchMatch
+from dossier.render.change_words import question_change
 from dossier.render.register_view import RegisterView
 from dossier.render.templating import relative_link
 from dossier.site import (
@@ -60,35 +63,52 @@ def render_history_page(
 
 @dataclass(frozen=True)
 class TimelineRow:
-    """One commit that changed a question, as its page's timeline shows it."""
+    """One commit that changed a question, or newly matched its watch terms, as its page shows."""
 
     date: str
     commit: str
     change: str
-    """What the commit did to the question: `added as open`, `open → answered`, `edited`."""
+    """What the commit did to the question's file (`change_words.question_change`): `added as
+    open`, `status open → answered, answer changed`; empty when it changed only a source."""
     subject: str
+    matches: tuple[tuple[str, str, str | None], ...] = ()
+    """(term, source id, link from the question's page or None) for each watch term the commit's
+    source texts newly match; no link for a source gone since."""
 
 
-def _change(git_status: str, status: StatusChange | None) -> str:
-    if git_status == "A":
-        return f"added as {status.after}" if status and status.after else "added"
-    if git_status == "D":
-        return "removed"
-    if status and status.before and status.after:
-        return f"{status.before} → {status.after}"
-    return "edited"
+def question_timeline(
+    question_id: str,
+    history: tuple[HistoryEntry, ...],
+    watch_matches: Mapping[str, tuple[WatchMatch, ...]] | None = None,
+    sources: Collection[str] = (),
+) -> list[TimelineRow]:
+    """The commits of `history` that changed the question's file or newly matched its watch terms
+    (`watch_matches`, by commit: `checks.watch.history_watch_matches`), newest first.
 
-
-def question_timeline(question_id: str, history: tuple[HistoryEntry, ...]) -> list[TimelineRow]:
-    """The commits of `history` that changed the question's file, newest first."""
+    A matched source links to its page when it is among `sources`, those loaded now.
+    """
+    page = question_page(question_id)
     rows = []
     for entry in history:
         touched = [(s, p) for s, p in entry.changed if question_id_of_file(p) == question_id]
-        if not touched:
-            continue
-        git_status, path = touched[0]
-        status = next((c for c in entry.status_changes if c.path == path), None)
-        rows.append(
-            TimelineRow(entry.date, entry.commit, _change(git_status, status), entry.subject)
+        matches = tuple(
+            (
+                match.term,
+                match.source_id,
+                relative_link(page, source_page(match.source_id))
+                if match.source_id in sources
+                else None,
+            )
+            for match in (watch_matches or {}).get(entry.commit_id or entry.commit, ())
+            if match.question_id == question_id
         )
+        if not touched and not matches:
+            continue
+        change = ""
+        if touched:
+            git_status, path = touched[0]
+            status = next((c for c in entry.status_changes if c.path == path), None)
+            edit = next((e for e in entry.question_edits if e.path == path), None)
+            change = question_change(git_status, status, edit)
+        rows.append(TimelineRow(entry.date, entry.commit, change, entry.subject, matches))
     return rows

@@ -9,6 +9,7 @@ import jinja2
 
 from dossier.model.history import HistoryEntry, ReviewMarks, Tag
 from dossier.model.project import CheckedProject
+from dossier.model.watch import WatchMatch
 from dossier.render import register as render_register
 from dossier.render import register_view
 from dossier.render import sources as render_sources
@@ -31,6 +32,7 @@ def render_pages(
     history_partial: bool = False,
     tags: tuple[Tag, ...] = (),
     review_marks: Mapping[str, ReviewMarks] | None = None,
+    watch_matches: Mapping[str, tuple[WatchMatch, ...]] | None = None,
 ) -> Mapping[str, str]:
     """Every page of the site, keyed by its path under docs/: `render --out` is the whole site.
 
@@ -39,7 +41,9 @@ def render_pages(
     Output depends on the input, `as_of` and `history` (both from git) only, in a stable order;
     `history_partial` says git holds only part of the history (a shallow clone); `tags` are the
     repository's tags, which the history page lists; `review_marks`, by commit, the re-review
-    marks each commit of `history` set and cleared (`checks.review.review_marks`), for the feed.
+    marks each commit of `history` set and cleared (`checks.review.review_marks`), for the feed;
+    `watch_matches`, by commit, the watch terms each commit's source texts newly matched
+    (`checks.watch.history_watch_matches`), for the timelines.
     """
     environment = make_environment()
     citations = tuple(
@@ -84,7 +88,7 @@ def render_pages(
             question,
             register,
             environment,
-            question_timeline(question.id, history),
+            question_timeline(question.id, history, watch_matches, register.sources),
             history_partial=history_partial,
         )
     for page, markdown in checked.pages.items():
