@@ -20,7 +20,7 @@ TEST_LOCALE := .cache/locales/it_IT.UTF-8
 # Material 9.x announces its end of life on every build; the notice is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline snapshot check test test-fast test-tools lint bench linkcheck-online clean
+.PHONY: help serve build offline snapshot check test test-fast test-tools lint bench bench-gate linkcheck-online clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -66,8 +66,12 @@ lint: $(STAMP)  ## ruff, mypy, the stages' import contracts, actionlint and zizm
 	$(BIN)/actionlint .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet --config .github/zizmor.yml .github/workflows/
 
-test: $(STAMP) test-tools lint  ## install what the tests need (make test-tools), lint, then every test
+test: $(STAMP) test-tools lint  ## install what the tests need (make test-tools), lint, every test, then the speed gate
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory bench-gate
+
+bench-gate: $(STAMP)  ## fail if the build at 100 sources takes over 6.5 times plain Material's (about 15 s)
+	$(BIN)/python benchmarks/bench.py --gate
 
 test-fast: $(STAMP)  ## the unit tests only: no site build, browser or subprocess (a few seconds)
 	$(BIN)/python -m pytest -m "not integration" -q

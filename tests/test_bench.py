@@ -82,3 +82,19 @@ def test_a_failing_check_fails_the_benchmark(tmp_path: Path) -> None:
     assert "unknown topic 'deal.status'" in result.stderr
     figures = "benchmarks/results.json"
     assert (broken / figures).read_bytes() == (PROJECT_ROOT / figures).read_bytes()
+
+
+def test_the_gate_fails_when_the_ratio_is_above_its_limit() -> None:
+    result = subprocess.run(
+        [sys.executable, "benchmarks/bench.py", "--gate", "--sources", "2", "--gate-ratio", "1"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+    # Two sources or a hundred, the dossier builds its whole register: far above plain Material.
+    assert result.returncode == 1, result.stderr
+    assert "at N = 2, the dossier builds in" in result.stderr
+    assert "ABOVE the limit of 1" in result.stderr
