@@ -24,10 +24,9 @@ _MARKED_BLOCK = re.compile(
 )
 _ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)="(?P<anchor>[^"]*)\"""")
 # What the search index keeps of a block: the tags Material's search keeps (its Parser.keep), and
-# the text. Other tags go; those that separate words leave a space.
-_KEPT_FOR_SEARCH = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
-_INLINE = frozenset({"a", "abbr", "b", "em", "i", "mark", "q", "small", "span", "strong"})
-_TAG = re.compile(r"</?(?P<name>[a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+# the text. Inline tags go; any other tag leaves a space, so that table cells stay words apart.
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|em|i|mark|q|small|span|strong)\b[^>]*>")
+_NOT_KEPT_FOR_SEARCH = re.compile(r"<(?!/?(?:p|code|pre|li|ol|ul|sub|sup)\b)[^>]*>")
 _SPACES = re.compile(r"\s{2,}")
 _SEARCH_VERSION = re.compile(
     r"<!-- dossier:search (?P<index>\d+) -->.*?<!-- /dossier:search -->", re.DOTALL
@@ -68,12 +67,7 @@ def set_aside(markdown: str) -> SetAside:
 
 def search_version(block: str) -> str:
     """The block's text with only the tags Material's search keeps: what it indexes, cheaply."""
-
-    def lighten(tag: re.Match[str]) -> str:
-        name = tag["name"].lower()
-        return tag[0] if name in _KEPT_FOR_SEARCH else "" if name in _INLINE else " "
-
-    return _SPACES.sub(" ", _TAG.sub(lighten, block))
+    return _SPACES.sub(" ", _NOT_KEPT_FOR_SEARCH.sub(" ", _INLINE_TAG.sub("", block)))
 
 
 def put_back_for_search(content: str, set_aside: SetAside) -> str:
