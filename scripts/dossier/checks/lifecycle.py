@@ -6,6 +6,7 @@ from typing import Any
 
 from dossier.model import findings
 from dossier.model.findings import Finding
+from dossier.model.register import meets_item
 from dossier.model.register_diff import REOPENINGS, ProjectState, QuestionState
 from dossier.site import DOCS_DIRECTORY, question_page
 
@@ -36,8 +37,7 @@ def met_items(front_matter: dict[str, Any]) -> tuple[list[str], list[str]]:
         str(entry.get("item"))
         for entry in (entries if isinstance(entries, list) else [])
         if isinstance(entry, dict)
-        and (entry.get("text") or entry.get("not_applicable"))
-        and entry.get("citations")
+        and meets_item(entry.get("text"), entry.get("not_applicable"), entry.get("citations"))
     }
     return [i for i in ids if i in met], [i for i in ids if i not in met]
 

@@ -26,6 +26,12 @@ class MissingItem:
     text: str
 
 
+def meets_item(text: object, not_applicable: object, citations: object) -> bool:
+    """The one rule for an item of `missing`: answered, or declared not applicable, with at least
+    one citation. Takes raw values too, for `diff`, which reads files leniently."""
+    return bool(text or not_applicable) and bool(citations)
+
+
 @dataclass(frozen=True)
 class ItemAnswer:
     """The answer to one item of `missing`, or the reason it does not apply."""
@@ -41,8 +47,7 @@ class ItemAnswer:
 
     @property
     def is_met(self) -> bool:
-        """Answered, or declared not applicable, with at least one citation."""
-        return bool(self.text or self.not_applicable) and bool(self.citations)
+        return meets_item(self.text, self.not_applicable, self.citations)
 
 
 @dataclass(frozen=True)
