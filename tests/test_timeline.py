@@ -200,3 +200,39 @@ def test_in_a_shallow_clone_the_one_commit_holds_every_match_and_says_so(
     ]
     assert rows[1].startswith("The history is partial")
     assert len(rows) == 2
+
+
+def test_a_date_no_calendar_has_in_an_old_commit_breaks_neither_the_timeline_nor_the_build(
+    repository: ExampleProject, tmp_path: Path
+) -> None:
+    question = repository.root / "docs/register/crypto-scheme/keys.md"
+    good = question.read_text(encoding="utf-8")
+    question.write_text(good.replace("raised:", "raised: 2026-02-30\nwas_raised:"), "utf-8")
+    commit_all(repository.root, "2026-11-06T10:00:00+00:00", "A date that does not exist")
+    question.write_text(good, encoding="utf-8")
+    commit_all(repository.root, "2026-11-07T10:00:00+00:00", "Fix the date")
+
+    rows = timeline(repository.root, tmp_path / "pages")
+
+    subjects = [row.split(" | ")[3].removesuffix(" |") for row in rows[:2]]
+    assert subjects == ["Fix the date", "A date that does not exist"]
+
+
+def test_the_history_is_the_same_whatever_the_users_git_configuration_says(
+    repository: ExampleProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = repository.root / "docs/register/crypto-scheme/keys.md"
+    question.rename(question.with_name("custody.md"))
+    commit_all(repository.root, "2026-11-06T10:00:00+00:00", "Rename the keys question")
+    timeline(repository.root, tmp_path / "plain", "crypto-scheme/custody")
+
+    # Settings that would hide the first commit's files and split the rename in two.
+    monkeypatch.setenv("GIT_CONFIG_PARAMETERS", "'log.showroot=false' 'diff.renames=false'")
+    timeline(repository.root, tmp_path / "configured", "crypto-scheme/custody")
+
+    for page in ("register/history.md", "changes.xml", "register/crypto-scheme/custody.md"):
+        plain = (tmp_path / "plain" / page).read_text(encoding="utf-8")
+        assert (tmp_path / "configured" / page).read_text(encoding="utf-8") == plain, page
+    # The first commit's files are listed, as git lists them by default.
+    history = (tmp_path / "plain/register/history.md").read_text(encoding="utf-8")
+    assert "crypto&#45;scheme/keys (added)" in history

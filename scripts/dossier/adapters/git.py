@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime
 import hashlib
 import io
+import os
 import re
 import subprocess
 import tarfile
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from dossier.load.register_state import question_edit
 from dossier.model.history import (
     HistoryEntry,
     ProjectHistory,
@@ -28,8 +27,6 @@ from dossier.site import (
     question_id_of_file,
     source_id_of_file,
 )
-from dossier.text.front_matter import split_front_matter
-from dossier.text.yamldoc import SafeLoader
 
 # The folders whose commits the register's history page lists.
 HISTORY_FOLDERS = (REGISTER_DIRECTORY, SEEDS_DIRECTORY)
@@ -133,6 +130,8 @@ def _read_blobs(root: Path, blob_ids: set[str]) -> dict[str, bytes]:
     result = subprocess.run(
         ["git", "cat-file", "--batch"],
         cwd=root,
+        # A partial clone would fetch missing blobs over the network; history does without them.
+        env={**os.environ, "GIT_NO_LAZY_FETCH": "1"},
         input="".join(f"{blob_id}\n" for blob_id in asked).encode(),
         capture_output=True,
         timeout=120,
@@ -152,71 +151,6 @@ def _read_blobs(root: Path, blob_ids: set[str]) -> dict[str, bytes]:
             blobs[blob_id] = output[position : position + size]
             position += size + 1
     return blobs
-
-
-def _status_line(front_matter: str) -> str | None:
-    """`open` from a top-level line such as `status: "open"  # a comment`, for YAML that does not
-    parse: a question's front matter holds its status on one such line (question.schema.json)."""
-    for line in front_matter.splitlines():
-        if line.startswith("status:"):
-            value = line[len("status:") :].split(" #", 1)[0].strip()
-            return value.strip("'\"")
-    return None
-
-
-def _front_matter(data: bytes) -> dict[str, Any]:
-    """A question file's front matter, read leniently: history may hold files that never
-    validated, so what does not parse gives its status line alone."""
-    split = split_front_matter(data.decode("utf-8", "replace"))
-    if split is None:
-        return {}
-    try:
-        parsed = yaml.load(split[0], Loader=SafeLoader)
-    except yaml.YAMLError:
-        status = _status_line(split[0])
-        return {} if status is None else {"status": status}
-    return parsed if isinstance(parsed, dict) else {}
-
-
-def _pins(front_matter: dict[str, Any] | None) -> tuple[tuple[str, str], ...] | None:
-    if front_matter is None:
-        return None
-    entries = front_matter.get("reviewed")
-    return tuple(
-        sorted(
-            (str(entry["source"]), str(entry["sha256"]))
-            for entry in (entries if isinstance(entries, list) else ())
-            if isinstance(entry, dict) and "source" in entry and "sha256" in entry
-        )
-    )
-
-
-def _evidence(front_matter: dict[str, Any] | None) -> tuple[tuple[str, str], ...] | None:
-    if front_matter is None:
-        return None
-    entries = front_matter.get("evidence")
-    return tuple(
-        (str(entry.get("source")), str(entry.get("quote")))
-        for entry in (entries if isinstance(entries, list) else ())
-        if isinstance(entry, dict)
-    )
-
-
-def _status(front_matter: dict[str, Any] | None) -> str | None:
-    if front_matter is None or front_matter.get("status") is None:
-        return None
-    return str(front_matter["status"])
-
-
-def _question_edit(
-    path: str, before: dict[str, Any] | None, after: dict[str, Any] | None
-) -> QuestionEdit:
-    fields: tuple[str, ...] = ()
-    if before is not None and after is not None:
-        fields = tuple(sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k)))
-    return QuestionEdit(
-        path, fields, _pins(before), _pins(after), _evidence(before), _evidence(after)
-    )
 
 
 def _is_source_text(path: str) -> bool:
@@ -242,13 +176,16 @@ def history(
             root,
             limit,
             "--format=%x1e%h%x1f%cs%x1f%H%x1f%cI%x1f%s",
-            # Blob ids abbreviated, as %h is: --no-abbrev would lengthen both.
+            # Blob ids abbreviated, as %h is: --no-abbrev would lengthen both. The root commit's
+            # files and renames are listed whatever log.showRoot and diff.renames say.
             "--raw",
+            "--root",
+            "--find-renames",
             revision,
             "--",
             *folders,
         ).decode("utf-8", "replace")
-    except (RevisionError, OSError):
+    except (RevisionError, OSError, subprocess.SubprocessError):
         return ()
     # Per commit: its header, then (status letter, old blob, new blob, old path, new path).
     commits: list[tuple[list[str], list[tuple[str, str, str, str, str]]]] = []
@@ -272,7 +209,7 @@ def history(
     }
     try:
         blobs = _read_blobs(root, wanted)
-    except (RevisionError, OSError):
+    except (RevisionError, OSError, subprocess.SubprocessError):
         blobs = {}
     # Each source text's blob decoded once: a text unchanged between commits is one string.
     decoded = {
@@ -290,11 +227,12 @@ def history(
         texts: list[SourceTextChange] = []
         for _, old, new, _, path in raw:
             if question_id_of_file(path) is not None:
-                before = _front_matter(blobs[old]) if old in blobs else None
-                after = _front_matter(blobs[new]) if new in blobs else None
-                edits.append(_question_edit(path, before, after))
-                if _status(before) != _status(after):
-                    statuses.append(StatusChange(path, _status(before), _status(after)))
+                if any(not _is_absent(blob) and blob not in blobs for blob in (old, new)):
+                    continue  # unreadable, which is not the same as added or removed
+                edit, status = question_edit(path, blobs.get(old), blobs.get(new))
+                edits.append(edit)
+                if status is not None:
+                    statuses.append(status)
             elif _is_source_text(path):
                 texts.append(
                     SourceTextChange(
