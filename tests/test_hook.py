@@ -10,9 +10,11 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from conftest import EXAMPLE_ARTICLE, PROJECT_ROOT, ExampleProject
+from dossier.text.html_blocks import BLOCK_END, BLOCK_START
 
 HOOK = PROJECT_ROOT / "scripts" / "dossier" / "adapters" / "mkdocs_hook.py"
 
@@ -69,3 +71,31 @@ def test_offline_pages_load_the_local_iframe_worker(example_project: ExampleProj
 
     assert config.extra["polyfills"] == ["javascripts/vendor/iframe-worker/shim.js", "other.js"]
     assert str(example_project.seeds) in config.watch
+
+
+def page_at(src_uri: str) -> Page:
+    """A page MkDocs would hand the hook, with only what the hook reads of it."""
+    return Page(None, File(src_uri, "docs", "site", use_directory_urls=True), MkDocsConfig())
+
+
+def test_a_hand_written_page_keeps_the_markers_it_quotes(example_project: ExampleProject) -> None:
+    config = hooked_config(example_project)
+    text = f"# Method\n\n```html\n{BLOCK_START}\n<p>x</p>\n{BLOCK_END}\n```\n"
+
+    kept = config.plugins.on_page_markdown(
+        text, page=page_at("method.md"), config=config, files=Files([])
+    )
+
+    assert kept == text
+
+
+def test_markers_that_do_not_pair_up_stop_the_build_naming_the_page_and_line(
+    example_project: ExampleProject,
+) -> None:
+    config = hooked_config(example_project)
+    rendered = f"# Source\n\n{BLOCK_START}\n<p>x</p>\n"
+
+    with pytest.raises(PluginError, match=r"sources/000_abc\.md: line 3 of the rendered page: "):
+        config.plugins.on_page_markdown(
+            rendered, page=page_at("sources/000_abc.md"), config=config, files=Files([])
+        )

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 
 from dossier.text.html_blocks import (
     BLOCK_END,
     BLOCK_START,
+    MarkedBlockError,
+    placeholder,
     put_back,
     put_back_for_search,
     search_version,
@@ -71,10 +74,35 @@ def test_the_search_version_is_swapped_for_the_block_once_the_page_is_indexed() 
     assert BLOCK in put_back(for_search, aside)
 
 
-def test_a_block_without_its_end_marker_is_left_to_markdown() -> None:
-    page = f"# Title\n\n{BLOCK_START}\n<p>Alone</p>\n"
+def test_an_empty_block_is_a_block_and_the_markdown_after_it_is_converted() -> None:
+    aside = set_aside(
+        f"{BLOCK_START}\n{BLOCK_END}\n\nSome *prose*.\n\n{BLOCK_START}\n<p>x</p>\n{BLOCK_END}\n"
+    )
 
-    aside = set_aside(page)
+    assert aside.blocks == ("", "<p>x</p>")
+    assert "<em>prose</em>" in put_back(convert(aside.markdown), aside)
 
-    assert aside.markdown == page
-    assert aside.blocks == ()
+
+@pytest.mark.parametrize(
+    ("page", "line", "problem"),
+    [
+        (f"# Title\n\n{BLOCK_START}\n<p>Alone</p>\n", 3, "has no partner"),
+        (f"# Title\n\n<p>x</p>\n{BLOCK_END}\n", 4, "has no partner"),
+        (f"{BLOCK_START}\n<p>a</p>\n{BLOCK_START}\n<p>b</p>\n{BLOCK_END}\n", 3, "inside another"),
+    ],
+)
+def test_markers_that_do_not_pair_up_are_an_error_at_their_line(
+    page: str, line: int, problem: str
+) -> None:
+    with pytest.raises(MarkedBlockError, match=problem) as raised:
+        set_aside(page)
+
+    assert raised.value.line == line
+
+
+def test_a_placeholder_that_markdown_lost_is_an_error_not_a_missing_block() -> None:
+    aside = set_aside(PAGE)
+    converted = convert(aside.markdown).replace(placeholder(0), "")
+
+    with pytest.raises(MarkedBlockError, match="left 0 copies of HTML block 1"):
+        put_back_for_search(converted, aside)

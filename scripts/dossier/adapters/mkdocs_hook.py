@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
     from dossier.build import Build
-    from dossier.text.html_blocks import SetAside
+    from dossier.text.html_blocks import MarkedBlockError, SetAside
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 # The vendored iframe-worker shim, loaded by the offline build instead of the copy on unpkg.com
@@ -92,28 +92,58 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
-    from dossier.text.html_blocks import set_aside
+def on_pre_build(**_: object) -> None:
+    # A build that failed half-way left pages set aside; none of them belongs to this build.
+    _set_aside.clear()
 
-    # The generated blocks skip Markdown (text/html_blocks.py explains why).
-    _set_aside[page.file.src_uri] = set_aside(markdown)
+
+def _html_block_error(page: Page, error: MarkedBlockError) -> PluginError:
+    where = f" line {error.line} of the rendered page:" if error.line else ""
+    return PluginError(
+        f"{page.file.src_uri}:{where} {error}. The page's template marks its HTML blocks "
+        "(text/html_blocks.py); `python -m dossier render --out DIR` shows the page as rendered."
+    )
+
+
+def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    from dossier.site import is_generated_page
+    from dossier.text.html_blocks import MarkedBlockError, set_aside
+
+    # The generated blocks skip Markdown (text/html_blocks.py explains why). Only pages the
+    # dossier renders have them: a hand-written page may quote the markers in a code block.
+    if not is_generated_page(page.file.src_uri):
+        return markdown
+    try:
+        _set_aside[page.file.src_uri] = set_aside(markdown)
+    except MarkedBlockError as error:
+        raise _html_block_error(page, error) from error
     return _set_aside[page.file.src_uri].markdown
 
 
 def on_page_content(content: str, page: Page, **_: object) -> str:
-    from dossier.text.html_blocks import put_back_for_search
+    from dossier.text.html_blocks import MarkedBlockError, put_back_for_search
 
-    blocks = _set_aside[page.file.src_uri]
+    blocks = _set_aside.get(page.file.src_uri)
+    if blocks is None:
+        return content
     # MkDocs validates links into this page against the ids it saw, and it never saw these.
     page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchors
-    return put_back_for_search(content, blocks)
+    try:
+        return put_back_for_search(content, blocks)
+    except MarkedBlockError as error:
+        raise _html_block_error(page, error) from error
 
 
 @event_priority(-100)  # after the search plugin has indexed the page's lighter version
 def on_page_context(
     context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
-    from dossier.text.html_blocks import put_back
+    from dossier.text.html_blocks import MarkedBlockError, put_back
 
-    page.content = put_back(page.content or "", _set_aside.pop(page.file.src_uri))
+    blocks = _set_aside.pop(page.file.src_uri, None)
+    if blocks is not None:
+        try:
+            page.content = put_back(page.content or "", blocks)
+        except MarkedBlockError as error:
+            raise _html_block_error(page, error) from error
     return context

@@ -20,7 +20,7 @@ BLOCK_START = "<!-- dossier:html -->"
 BLOCK_END = "<!-- /dossier:html -->"
 
 _MARKED_BLOCK = re.compile(
-    rf"^{re.escape(BLOCK_START)}\n(?P<block>.*?)\n{re.escape(BLOCK_END)}$", re.DOTALL | re.MULTILINE
+    rf"^{re.escape(BLOCK_START)}\n(?P<block>.*?)^{re.escape(BLOCK_END)}$", re.DOTALL | re.MULTILINE
 )
 _ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)="(?P<anchor>[^"]*)\"""")
 # What the search index keeps of a block: the tags Material's search keeps (its Parser.keep), and
@@ -31,6 +31,14 @@ _SPACES = re.compile(r"\s{2,}")
 _SEARCH_VERSION = re.compile(
     r"<!-- dossier:search (?P<index>\d+) -->.*?<!-- /dossier:search -->", re.DOTALL
 )
+
+
+class MarkedBlockError(ValueError):
+    """The markers of a page's blocks do not pair up, or Markdown lost a placeholder."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -54,15 +62,29 @@ def placeholder(index: int) -> str:
     return f"<!-- dossier:html {index} -->"
 
 
+def _line_of(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
 def set_aside(markdown: str) -> SetAside:
-    """`markdown` with each block between BLOCK_START and BLOCK_END lines made a placeholder."""
+    """`markdown` with each block between a BLOCK_START line and the next BLOCK_END line made a
+    placeholder. MarkedBlockError, with its line, for a marker that does not pair up."""
     blocks: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
-        blocks.append(match["block"])
+        block = match["block"].removesuffix("\n")
+        if BLOCK_START in block:
+            line = _line_of(markdown, match.start("block") + block.index(BLOCK_START))
+            raise MarkedBlockError("an HTML block opens inside another", line)
+        blocks.append(block)
         return placeholder(len(blocks) - 1)
 
-    return SetAside(_MARKED_BLOCK.sub(replace, markdown), tuple(blocks))
+    rest = _MARKED_BLOCK.sub(replace, markdown)
+    for marker in (BLOCK_START, BLOCK_END):
+        if marker in rest:
+            line = _line_of(rest, rest.index(marker))
+            raise MarkedBlockError(f"{marker} has no partner", line)
+    return SetAside(rest, tuple(blocks))
 
 
 def search_version(block: str) -> str:
@@ -70,23 +92,31 @@ def search_version(block: str) -> str:
     return _SPACES.sub(" ", _NOT_KEPT_FOR_SEARCH.sub(" ", _INLINE_TAG.sub("", block)))
 
 
+def _placeholder_of(content: str, index: int) -> str:
+    found = content.count(placeholder(index))
+    if found != 1:
+        raise MarkedBlockError(f"Markdown left {found} copies of HTML block {index + 1}, not one")
+    return placeholder(index)
+
+
 def put_back_for_search(content: str, set_aside: SetAside) -> str:
     """`content` (the converted page) with each placeholder replaced by its block's search version.
 
     The version is itself marked, so that put_back can swap in the block once the page is indexed.
+    MarkedBlockError when Markdown lost a placeholder or copied one.
     """
     for index, block in enumerate(set_aside.blocks):
         content = content.replace(
-            placeholder(index),
+            _placeholder_of(content, index),
             f"<!-- dossier:search {index} -->{search_version(block)}<!-- /dossier:search -->",
-            1,
         )
     return content
 
 
 def put_back(content: str, set_aside: SetAside) -> str:
-    """`content` with each block's placeholder, or its search version, replaced by the block."""
+    """`content` with each block's search version, or its placeholder, replaced by the block."""
     content = _SEARCH_VERSION.sub(lambda match: set_aside.blocks[int(match["index"])], content)
     for index, block in enumerate(set_aside.blocks):
-        content = content.replace(placeholder(index), block, 1)
+        if placeholder(index) in content:
+            content = content.replace(_placeholder_of(content, index), block)
     return content
