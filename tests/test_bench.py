@@ -98,3 +98,17 @@ def test_the_gate_fails_when_the_ratio_is_above_its_limit() -> None:
     assert result.returncode == 1, result.stderr
     assert "at N = 2, the dossier builds in" in result.stderr
     assert "ABOVE the limit of 1" in result.stderr
+
+
+def test_the_gate_passes_when_the_ratio_is_within_its_limit() -> None:
+    result = subprocess.run(
+        [sys.executable, "benchmarks/bench.py", "--gate", "--sources", "2", "--gate-ratio", "1000"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "within the limit of 1000" in result.stderr
