@@ -79,3 +79,24 @@ def test_a_commit_older_than_the_question_matches_nothing_of_it(
     )
 
     assert history_watch_matches(history, questions) == {}
+
+
+def test_a_term_does_not_run_from_one_paragraph_into_the_next(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    example_project.add_categories("crypto-scheme")
+    example_project.add_question("crypto-scheme/keys", watch=["data key"])
+    questions = check_project(example_project.root, TODAY).questions
+    history = (
+        HistoryEntry(
+            "c2",
+            "2026-11-02",
+            "Add a source",
+            (("A", "seeds/001_new.txt"),),
+            source_texts=(text("001_new", None, "Data\n\nKey rotation is not named."),),
+        ),
+        HistoryEntry("c1", "2026-11-01", "Ask", (("A", "docs/register/crypto-scheme/keys.md"),)),
+    )
+
+    assert history_watch_matches(history, questions) == {}

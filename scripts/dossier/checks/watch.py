@@ -13,6 +13,7 @@ from dossier.model.findings import Finding
 from dossier.model.history import HistoryEntry
 from dossier.model.register import Question
 from dossier.model.sources import Source
+from dossier.model.text import RE_PARAGRAPH_BREAK
 from dossier.model.watch import WatchHit, WatchMatch
 from dossier.site import question_id_of_file
 from dossier.text.folding import fold_for_watch
@@ -106,8 +107,10 @@ def history_watch_matches(
     """By commit (its full hash, or the abbreviated one), the watch terms its source texts match
     that the same texts did not match before it: a source added, or changed to name a term.
 
-    Terms are the questions' as loaded now, matched as `find_watch_hits` matches them, folded.
-    A commit older than the one that added a question's file matches nothing of that question.
+    Terms are the questions' as loaded now, folded and matched as `find_watch_hits` matches them,
+    within a paragraph, as that matches within a sentence: a term never runs from a heading into
+    the next paragraph. A commit older than the one that added a question's file matches nothing
+    of that question.
     """
     terms = [
         (question.id, term, watch_pattern(term), RE_WATCH_WORD.search(fold_for_watch(term)))
@@ -127,7 +130,8 @@ def history_watch_matches(
             matched[sha256] = {
                 (question_id, term)
                 for question_id, term, pattern, first_word in terms
-                if (first_word is None or first_word.group() in words) and pattern.search(folded)
+                if (first_word is None or first_word.group() in words)
+                and any(pattern.search(part) for part in RE_PARAGRAPH_BREAK.split(folded))
             }
         return matched[sha256]
 

@@ -11,9 +11,7 @@ import re
 
 import sentencex
 
-from dossier.model.text import Paragraph, Sentence
-
-RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+from dossier.model.text import RE_PARAGRAPH_BREAK, Paragraph, Sentence
 
 # A word followed by a full stop that is always the start of something longer: titles before a
 # name, and single capital initials. Company suffixes (`Co.`, `S.p.A.`) are not here: they may

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Paragraphs are separated by a blank line; a single line break stays inside its paragraph.
+RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # `L’Italia`, `1.500`, `1,5` and `S.p.A` are one word each.
 RE_WORD = re.compile(r"\w+(?:[.,'’-]\w+)*")
 
