@@ -208,3 +208,31 @@ def test_each_body_is_the_citing_statement_with_a_link_to_its_page(
         "language": "en",
         "label": "Who holds the keys?",
     }
+
+
+def test_a_citation_in_a_table_heading_or_admonition_is_stated_without_their_markup(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    example_project.add_categories("crypto-scheme")
+    example_project.add_question(
+        "crypto-scheme/keys",
+        body=(
+            "Why it matters.\n\n"
+            "| Field | Value |\n| --- | --- |\n"
+            '| Cipher | Data encryption [@000_abc "El cifrado de datos"]. |\n\n'
+            '!!! note "Keys"\n    A deal is named [@000_abc "Italia negocia un acuerdo"].\n\n'
+            '## Connections [@000_abc "protege las conexiones"]\n\nMore.\n'
+        ),
+    )
+
+    exported = json.loads(
+        render_pages(check_project(example_project.root, TODAY), TODAY)[REGISTER_ANNOTATIONS]
+    )
+
+    statements = {
+        item["body"][1]["id"]: item["body"][0]["value"] for item in exported["first"]["items"]
+    }
+    assert statements["crypto-scheme/keys/#cite-1"] == "Data encryption."
+    assert statements["crypto-scheme/keys/#cite-2"] == "A deal is named."
+    assert statements["crypto-scheme/keys/#cite-3"] == "Connections"

@@ -54,6 +54,10 @@ RE_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 RE_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[.,;:!?)])")
 RE_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
 RE_LIST_MARKER = re.compile(r"\A\s*(?:[-*+]|\d+[.)])[ \t]+")
+# Lines that are blocks of their own: a heading, an admonition's or a details block's opening
+# line (its title), and a table row, each of whose cells is a statement apart.
+RE_HEADING_OR_OPENER = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|(?:!!!|\?\?\?\+?)[^\n]*)", re.MULTILINE)
+RE_TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*", re.MULTILINE)
 RE_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z\"“(])")
 RE_TITLE_HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.MULTILINE)
 SYNTAX = (
@@ -118,10 +122,19 @@ def _enclosing(spans: list[tuple[int, int]], start: int, end: int, limit: int) -
 
 
 def _blocks(markdown: str) -> list[tuple[int, int]]:
-    """Where the paragraphs and list items of `markdown` are parted: its blank lines and list
-    markers."""
+    """Where the statements of `markdown` are parted: its blank lines, list markers, the start
+    and end of a heading or of an admonition's opening line, and the cells of a table."""
     blocks = [(m.start(), m.end()) for m in RE_BLANK_LINE.finditer(markdown)]
-    return blocks + [(m.start(), m.start()) for m in RE_LIST_ITEM.finditer(markdown)]
+    blocks += [(m.start(), m.start()) for m in RE_LIST_ITEM.finditer(markdown)]
+    for opener in RE_HEADING_OR_OPENER.finditer(markdown):
+        blocks.append((opener.start(), opener.end()))
+        line_end = markdown.find("\n", opener.end())
+        if line_end != -1:
+            blocks.append((line_end, line_end + 1))
+    for row in RE_TABLE_ROW.finditer(markdown):
+        cells = [row.start() + offset for offset, char in enumerate(row.group()) if char == "|"]
+        blocks += [(bar, bar + 1) for bar in cells] + [(row.end(), row.end())]
+    return blocks
 
 
 def statement_around(
