@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 
 from conftest import ExampleProject, ask_then_reword, commit_all, git
 from dossier.adapters.cli import main
@@ -236,3 +238,17 @@ def test_the_history_is_the_same_whatever_the_users_git_configuration_says(
     # The first commit's files are listed, as git lists them by default.
     history = (tmp_path / "plain/register/history.md").read_text(encoding="utf-8")
     assert "crypto&#45;scheme/keys (added)" in history
+
+
+def test_a_fresh_clone_renders_the_same_feed_and_history_bytes_on_another_day(
+    repository: ExampleProject, tmp_path: Path, frozen_clock: time_machine.Traveller
+) -> None:
+    timeline(repository.root, tmp_path / "here")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", repository.root.as_uri(), str(clone))
+    frozen_clock.shift(datetime.timedelta(days=400))
+
+    timeline(clone, tmp_path / "there")
+
+    for page in ("changes.xml", "register/history.md", "register/crypto-scheme/keys.md"):
+        assert (tmp_path / "there" / page).read_bytes() == (tmp_path / "here" / page).read_bytes()

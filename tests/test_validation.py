@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
+import functools
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier.load.validation import schema_findings, surely_valid
 from dossier.model.schemas import QUESTION_SCHEMA, SOURCE_SCHEMA, load_schema
@@ -24,6 +28,7 @@ def jsonschema_accepts(data: Any, name: str) -> bool:
     return not list(validator.iter_errors(data))
 
 
+@functools.cache
 def project_files() -> list[tuple[str, Any, str]]:
     files = [
         (path.name, parse_yaml(path.read_text(encoding="utf-8")).data, SOURCE_SCHEMA)
@@ -70,3 +75,32 @@ def test_a_title_ending_in_a_line_break_has_no_finding_though_the_fast_check_rej
 
     assert not surely_valid(data, schema)
     assert schema_findings(data, document, name, schema) == []
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_fast_check_accepts_nothing_jsonschema_rejects(data: st.DataObject) -> None:
+    name, original, schema = data.draw(st.sampled_from(project_files()))
+    edited = copy.deepcopy(original)
+    # An edit to a field of the file, or to a field of one entry of one of its lists.
+    target = edited
+    lists = [key for key, value in edited.items() if isinstance(value, list) and value]
+    in_entry: bool = bool(lists) and data.draw(st.booleans(), label="in an entry")
+    if in_entry:
+        entries = edited[data.draw(st.sampled_from(sorted(lists)))]
+        entry = entries[data.draw(st.integers(0, len(entries) - 1))]
+        target = entry if isinstance(entry, dict) else edited
+    known = sorted(target) + sorted(load_schema(schema).get("properties", {}))
+    key = data.draw(st.sampled_from(known) | st.text(max_size=8))
+    target[key] = data.draw(JSON_VALUES | st.text(max_size=20).map(lambda text: text + "\n"))
+
+    assert not surely_valid(edited, schema) or jsonschema_accepts(edited, schema), name
