@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-GIT_STATUS_WORDS = {"A": "added", "D": "removed", "R": "renamed", "C": "copied", "M": "edited"}
+GIT_STATUS_WORDS = {
+    "A": "added",
+    "D": "removed",
+    "R": "renamed",
+    "C": "copied",
+    "M": "edited",
+    "T": "changed type",
+}
 """What each of git's status letters did to a file, in words."""
 
 
