@@ -475,6 +475,13 @@ repeated builds.
   its checks, built at every N (about 1.8 s, against half a second for plain Material with no
   pages). It keeps the ratio lower at small N; as N grows, the ratio tends to the ratio of the
   marginal costs.
+- **A `serve` rebuild** builds the whole site again, but the dossier keeps in memory what it
+  worked out for each source: its parse (the sidecar read and schema-checked, the text
+  segmented), keyed on the contents of its two files, and its facts, keyed on its sentences,
+  language, publication date and the gazetteer. A source whose files did not change is then
+  neither parsed nor read for facts again; the other checks, the rendering of every page and
+  MkDocs' own work are redone. The hook imports the dossier's code anew, with empty caches, only
+  when a file under `scripts/dossier` changed.
 - **Memory** grows with N, as the pages and the annotations are held until MkDocs takes them.
 - **Not measured:** the benchmark's projects are not git repositories, so reading the history
   (about 0.2 s for this repository's commits) is in none of the figures.

@@ -10,6 +10,7 @@ from dossier.checks.gazetteer import gazetteer_findings
 from dossier.load.gazetteer import load_gazetteer
 from dossier.load.sources import load_sources
 from dossier.model.facts import Gazetteer
+from dossier.model.sources import Source
 
 SOURCES = {source.id: source for source in load_sources(PROJECT_ROOT).sources}
 GAZETTEER, GAZETTEER_PROBLEMS = load_gazetteer(PROJECT_ROOT)
@@ -206,3 +207,35 @@ def test_relative_dates_resolve_against_a_known_publication_date(
     ]
 
     assert fact.value == f"{reading} (from the publication date, 2025-01-06)"
+
+
+def test_facts_read_again_follow_the_publication_date_and_the_gazetteer(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", "Lo dijo ayer. Italia negocia.", language="es")
+    sidecar = example_project.seeds / "000_abc.yml"
+    empty = Gazetteer((), frozenset())
+    (undated,) = load_sources(example_project.root).sources
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("published: null", "published: 2025-01-06"),
+        encoding="utf-8",
+    )
+    (dated,) = load_sources(example_project.root).sources
+    (example_project.seeds / "gazetteer.yml").write_text(
+        "entries:\n  - name: Italy\n    kind: place\n    aliases: {es: [Italia]}\nignore: []\n",
+        encoding="utf-8",
+    )
+    gazetteer, _ = load_gazetteer(example_project.root)
+
+    def values(source: Source, gazetteer: Gazetteer) -> list[str]:
+        return [fact.value for fact in extract_facts(source, gazetteer)]
+
+    assert dated.text == undated.text
+    assert values(undated, empty) == [
+        "yesterday (relative to a publication date the text does not give)"
+    ]
+    assert values(dated, empty) == ["yesterday: 2025-01-05 (from the publication date, 2025-01-06)"]
+    assert values(dated, gazetteer) == [*values(dated, empty), "Italy"]
+    assert values(undated, empty) == [
+        "yesterday (relative to a publication date the text does not give)"
+    ]

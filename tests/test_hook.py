@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 from mkdocs.config import load_config
@@ -21,12 +23,25 @@ HOOK = PROJECT_ROOT / "scripts" / "dossier" / "adapters" / "mkdocs_hook.py"
 
 @pytest.fixture(autouse=True)
 def core_modules_restored() -> Iterator[None]:
-    """The hook imports the core anew on every build; give later tests back the modules they use."""
+    """The hook may import the core anew; give later tests back the modules they use."""
     before = {name: module for name, module in sys.modules.items() if name.startswith("dossier")}
     yield
     for name in [name for name in sys.modules if name.startswith("dossier")]:
         del sys.modules[name]
     sys.modules.update(before)
+
+
+def hook_module(config: MkDocsConfig) -> ModuleType:
+    hooks: dict[str, ModuleType] = config["hooks"]  # typed as a list of paths, read as modules
+    return hooks[str(HOOK)]
+
+
+def source_page(config: MkDocsConfig, source_id: str) -> str:
+    """The page of `source_id` that the hook gives MkDocs, from a build in this process."""
+    files = config.plugins.on_files(Files([]), config=config)
+    page = files.get_file_from_path(f"sources/{source_id}.md")
+    assert page is not None
+    return page.content_string
 
 
 def hooked_config(project: ExampleProject) -> MkDocsConfig:
@@ -99,3 +114,78 @@ def test_markers_that_do_not_pair_up_stop_the_build_naming_the_page_and_line(
         config.plugins.on_page_markdown(
             rendered, page=page_at("sources/000_abc.md"), config=config, files=Files([])
         )
+
+
+def test_a_rebuild_in_one_process_shows_what_changed_and_only_that(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", "Lo dijo ayer. Italia negocia.", language="es")
+    sidecar = example_project.seeds / "000_abc.yml"
+    config = hooked_config(example_project)
+    first = source_page(config, "000_abc")
+    assert source_page(config, "000_abc") == first
+
+    # The text is unchanged; only the date relative dates count from is not.
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("published: null", "published: 2025-01-06"),
+        encoding="utf-8",
+    )
+    dated = source_page(config, "000_abc")
+    assert "relative to a publication date the text does not give" in first
+    assert "yesterday: 2025-01-05 (from the publication date, 2025-01-06)" in dated
+
+    (example_project.seeds / "gazetteer.yml").write_text(
+        "entries:\n  - name: Italy\n    kind: place\n    aliases: {es: [Italia]}\nignore: []\n",
+        encoding="utf-8",
+    )
+    named = source_page(config, "000_abc")
+    assert "Italy" not in dated
+    assert "<td>place</td>" in named
+    assert "Italy" in named
+
+    text = "Lo dijo hoy. Italia negocia."
+    example_project.add_seed("000_abc", text, language="es")
+    assert "today: 2025-01-06" not in source_page(config, "000_abc")  # the sidecar was rewritten
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("published: null", "published: 2025-01-06"),
+        encoding="utf-8",
+    )
+    assert "today: 2025-01-06 (from the publication date, 2025-01-06)" in source_page(
+        config, "000_abc"
+    )
+
+
+def package_copy(tmp_path: Path) -> Path:
+    """A stand-in for scripts/dossier: the hook only looks at its files' names, sizes and times."""
+    package = tmp_path / "package"
+    (package / "checks").mkdir(parents=True)
+    (package / "checks" / "rule.py").write_text("RULE = 1\n", encoding="utf-8")
+    (package / "templates").mkdir()
+    (package / "templates" / "page.md.j2").write_text("{{ page }}\n", encoding="utf-8")
+    return package
+
+
+def test_the_core_is_kept_until_a_file_of_the_package_changes(
+    example_project: ExampleProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    config = hooked_config(example_project)
+    package = package_copy(tmp_path)
+    monkeypatch.setattr(hook_module(config), "DOSSIER_PACKAGE", package)
+
+    def build_module_after_a_build() -> ModuleType:
+        config.plugins.on_files(Files([]), config=config)
+        return sys.modules["dossier.build"]
+
+    first = build_module_after_a_build()
+    assert build_module_after_a_build() is first
+    (package / "notes.txt").write_text("not code\n", encoding="utf-8")
+    assert build_module_after_a_build() is first
+
+    (package / "checks" / "rule.py").write_text("RULE = 22\n", encoding="utf-8")
+    second = build_module_after_a_build()
+    assert second is not first
+    assert build_module_after_a_build() is second
+
+    (package / "templates" / "page.md.j2").write_text("{{ page }}!\n", encoding="utf-8")
+    assert build_module_after_a_build() is not second

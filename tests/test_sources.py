@@ -245,3 +245,31 @@ def test_problems_inside_a_claim_name_the_claim_and_its_line(
         (10, "claims.0: missing field 'topic'"),
         (13, "claims.0: unknown field 'colour'"),
     }
+
+
+def test_a_second_load_reuses_an_unchanged_source_and_sees_any_change(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", ARTICLE)
+    sidecar = example_project.seeds / "000_abc.yml"
+    (first,) = load_sources(example_project.root).sources
+    (again,) = load_sources(example_project.root).sources
+    assert again is first
+
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("published: null", "published: 2025-01-06"),
+        encoding="utf-8",
+    )
+    (dated,) = load_sources(example_project.root).sources
+    assert (first.metadata.published, dated.metadata.published) == (None, "2025-01-06")
+
+    longer = ARTICLE + "Otra frase.\n"
+    (example_project.seeds / "000_abc.txt").write_text(longer, encoding="utf-8")
+    assert [f.message for f in load_sources(example_project.root).findings] == [
+        f"sha256 {first.metadata.sha256} does not match seeds/000_abc.txt, which hashes to "
+        f"{hashlib.sha256(longer.encode()).hexdigest()}"
+    ]
+    example_project.add_seed("000_abc", longer)
+    (changed,) = load_sources(example_project.root).sources
+    assert changed.text == longer
+    assert len(changed.sentences) == len(first.sentences) + 1

@@ -28,21 +28,44 @@ log = logging.getLogger("mkdocs.plugins.dossier")
 LOCAL_IFRAME_WORKER_SHIM = "javascripts/vendor/iframe-worker/shim.js"
 # Each page's generated HTML blocks, from its Markdown until its content is final.
 _set_aside: dict[str, SetAside] = {}
+# The package this hook belongs to, and the files whose change means its code changed.
+DOSSIER_PACKAGE = Path(__file__).resolve().parent.parent
+PACKAGE_SUFFIXES = frozenset({".py", ".j2", ".json"})
+# The package's fingerprint when its modules were last imported; None before the first build.
+_fingerprint: tuple[tuple[str, int, int], ...] | None = None
 
 
 def _project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _build_afresh(root: Path) -> Build:
-    """Build with the core imported anew, so that `mkdocs serve` sees edits to scripts/.
+def _package_fingerprint(package: Path) -> tuple[tuple[str, int, int], ...]:
+    """Path, size and modification time of every file of the package that its code is made of."""
+    files = []
+    for path in sorted(package.rglob("*")):
+        if path.suffix in PACKAGE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
+            status = path.stat()
+            files.append((path.relative_to(package).as_posix(), status.st_size, status.st_mtime_ns))
+    return tuple(files)
+
+
+def _build(root: Path) -> Build:
+    """Build, with the core imported anew when its code changed, so `mkdocs serve` sees edits to it.
 
     MkDocs loads a hook once per process; the modules it imports would otherwise stay as they were.
+    They are kept while the package's files are unchanged, so the caches the core keeps in memory
+    (a source's parse, its facts, keyed on what they are computed from) outlive one rebuild: after
+    an edit to one file, `serve` redoes only that file's share of the work.
     """
-    for name in [name for name in sys.modules if name == "dossier" or name.startswith("dossier.")]:
-        del sys.modules[name]
+    global _fingerprint
+    # Taken before importing, so an edit made during the import is seen at the next build.
+    fingerprint = _package_fingerprint(DOSSIER_PACKAGE)
+    if fingerprint != _fingerprint:
+        for name in [n for n in sys.modules if n == "dossier" or n.startswith("dossier.")]:
+            del sys.modules[name]
+        _fingerprint = fingerprint
     from dossier.adapters.git import project_history
-    from dossier.build import build  # imported here to be imported anew
+    from dossier.build import build  # imported here, to be imported anew when the code changed
 
     # The clock is read here, at the edge, and handed to the core.
     return build(root, today=datetime.date.today(), history=project_history(root))
@@ -72,7 +95,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if (Path(config.docs_dir) / RENDER_MARKER).is_file():
         # `render` wrote these pages already: a snapshot (make snapshot) builds them as they are.
         return files
-    result = _build_afresh(_project_root(config))
+    result = _build(_project_root(config))
     for finding in result.findings:
         # Logged at their own level: `mkdocs build --strict` then fails on warnings, as
         # `dossier check --strict` does.

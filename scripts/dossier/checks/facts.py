@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 
 from dossier.model.facts import Fact, Gazetteer, GazetteerEntry
 from dossier.model.sources import Source
-from dossier.model.text import Sentence
+from dossier.model.text import Paragraph, Sentence
 from dossier.text.folding import fold_for_watch
 
 SCALE_WORDS = {
@@ -66,6 +66,8 @@ RELATIVE_PHRASES = {
     "it": dict(zip(ITALIAN_RELATIVE, ENGLISH_RELATIVE, strict=True)),
     "en": dict(zip(ENGLISH_RELATIVE, ENGLISH_RELATIVE, strict=True)),
 }
+# Enough for every source of a large dossier, twice over; past it, the least recently used go.
+FACT_SETS_KEPT = 16_384
 RE_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 
@@ -190,7 +192,7 @@ def _take(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return True
 
 
-@cache
+@lru_cache(maxsize=8)  # one a language, of the latest gazetteer or two
 def _name_pattern(
     gazetteer: Gazetteer, language: str
 ) -> tuple[re.Pattern[str], dict[str, GazetteerEntry]]:
@@ -208,8 +210,9 @@ def _name_pattern(
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)" if pattern else r"(?!)"), entries
 
 
-def _sentence_facts(sentence: Sentence, source: Source, gazetteer: Gazetteer) -> list[Fact]:
-    language = source.metadata.language
+def _sentence_facts(
+    sentence: Sentence, language: str, published: str | None, gazetteer: Gazetteer
+) -> list[Fact]:
     text = sentence.text
     spans: list[tuple[int, int]] = []
     facts = []
@@ -223,7 +226,7 @@ def _sentence_facts(sentence: Sentence, source: Source, gazetteer: Gazetteer) ->
         for match in pattern.finditer(text)
     ]
     candidates += [
-        ("relative date", match, read_relative(match.group(), language, source.metadata.published))
+        ("relative date", match, read_relative(match.group(), language, published))
         for match in _relative_pattern(language).finditer(text)
     ]
     folded = fold_for_watch(text)
@@ -243,11 +246,23 @@ def _sentence_facts(sentence: Sentence, source: Source, gazetteer: Gazetteer) ->
     return facts
 
 
-def extract_facts(source: Source, gazetteer: Gazetteer) -> tuple[Fact, ...]:
-    """Every fact of `source`, in reading order."""
+# Keyed on everything the facts are read from: the sentences (text, anchor, offset), the language,
+# the publication date (relative dates count from it) and the gazetteer. `mkdocs serve` keeps the
+# package's modules between rebuilds, so an unchanged source's facts are not read again.
+@lru_cache(maxsize=FACT_SETS_KEPT)
+def _facts(
+    paragraphs: tuple[Paragraph, ...], language: str, published: str | None, gazetteer: Gazetteer
+) -> tuple[Fact, ...]:
     facts = [
         fact
-        for sentence in source.sentences
-        for fact in _sentence_facts(sentence, source, gazetteer)
+        for paragraph in paragraphs
+        for sentence in paragraph.sentences
+        for fact in _sentence_facts(sentence, language, published, gazetteer)
     ]
     return tuple(sorted(facts, key=lambda fact: (fact.start, fact.kind)))
+
+
+def extract_facts(source: Source, gazetteer: Gazetteer) -> tuple[Fact, ...]:
+    """Every fact of `source`, in reading order."""
+    metadata = source.metadata
+    return _facts(source.paragraphs, metadata.language, metadata.published, gazetteer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,17 +81,32 @@ def _seed_files(seeds: Path, root: Path) -> tuple[dict[str, dict[str, Path]], li
     return grouped, found
 
 
+# Enough for every source of a large dossier, twice over; past it, the least recently used go.
+PARSED_SOURCES_KEPT = 16_384
+
+
 def load_source(
     source_id: str, text_file: Path, sidecar_file: Path, root: Path
-) -> tuple[Source | None, list[Finding]]:
+) -> tuple[Source | None, tuple[Finding, ...]]:
     """One source from its two files, or None with findings for every problem in them."""
     text_path = text_file.relative_to(root).as_posix()
     sidecar_path = sidecar_file.relative_to(root).as_posix()
     data = text_file.read_bytes()
-    text, found = decode_text(data, text_path)
     sidecar_text, unreadable = read_text(sidecar_file, sidecar_path)
     if sidecar_text is None:
-        return None, found + unreadable
+        _, found = decode_text(data, text_path)
+        return None, (*found, *unreadable)
+    return parse_source(source_id, text_path, sidecar_path, data, sidecar_text)
+
+
+# Pure, and its arguments are all it reads: `mkdocs serve` keeps the package's modules between
+# rebuilds, so a source whose files are unchanged is not parsed, checked and segmented again.
+@functools.lru_cache(maxsize=PARSED_SOURCES_KEPT)
+def parse_source(
+    source_id: str, text_path: str, sidecar_path: str, data: bytes, sidecar_text: str
+) -> tuple[Source | None, tuple[Finding, ...]]:
+    """The source that the text's bytes and the sidecar's text make, or None with findings."""
+    text, found = decode_text(data, text_path)
     metadata, document, sidecar_found = parse_sidecar(sidecar_text, sidecar_path)
     found += sidecar_found
     actual = sha256_hex(data)
@@ -105,7 +121,7 @@ def load_source(
             )
         )
     if text is None or metadata is None or found:
-        return None, found
+        return None, tuple(found)
     source = Source(
         id=source_id,
         text_path=text_path,
@@ -114,7 +130,7 @@ def load_source(
         text=text,
         paragraphs=segment(text, metadata.language),
     )
-    return source, found
+    return source, ()
 
 
 def load_sources(root: Path) -> LoadedSources:
