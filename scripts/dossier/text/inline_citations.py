@@ -97,6 +97,11 @@ def _scan(markdown: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+def _shows_quote(citation: re.Match[str]) -> bool:
+    """Whether the citation asks for its quoted words on the page (`show`), not a link alone."""
+    return "show" in RE_CONTEXT.sub("", citation.group("context") or "").split()
+
+
 def _plain(markdown: str, start: int, end: int, matches: list[re.Match[str]]) -> str:
     """`markdown[start:end]` as a reader reads it: each citation of `matches` in it reduced to its
     quoted words where the page shows them, and gone where the page shows only a link."""
@@ -105,8 +110,7 @@ def _plain(markdown: str, start: int, end: int, matches: list[re.Match[str]]) ->
         if match.group("malformed") or match.start() < start or match.end() > end:
             continue
         parts.append(markdown[position : match.start()])
-        shown = "show" in RE_CONTEXT.sub("", match.group("context") or "").split()
-        if shown and match.group("quote") is not None:
+        if _shows_quote(match) and match.group("quote") is not None:
             parts.append(f'"{_unescape(match.group("quote"))}"')
         position = match.end()
     parts.append(markdown[position:end])
@@ -248,8 +252,9 @@ def inline_items(
                     )
                 )
                 continue
-        show = "show" in RE_CONTEXT.sub("", match.group("context")).split()
-        found.append(InlineCitation(match.start(), match.end(), citation, absence, show))
+        found.append(
+            InlineCitation(match.start(), match.end(), citation, absence, _shows_quote(match))
+        )
     return found, problems
 
 
