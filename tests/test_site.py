@@ -50,3 +50,19 @@ def test_a_hand_written_page_at_a_generated_path_is_recognised(page: str) -> Non
 def test_hand_written_pages_and_questions_are_not_generated() -> None:
     assert not site.is_generated_page("index.md")
     assert not site.is_generated_page("register/schedule/operational-date.md")
+
+
+@pytest.mark.parametrize(
+    ("site_file", "page", "url"),
+    [
+        ("changes.xml", "register/crypto-scheme/keys.md", "register/crypto-scheme/keys/"),
+        ("changes.xml", "index.md", "./"),
+        ("register/annotations.jsonld", "sources/000_abc.md", "../sources/000_abc/"),
+        ("register/annotations.jsonld", "register/index.md", "./"),
+        ("register/annotations.jsonld", "index.md", "../"),
+    ],
+)
+def test_links_from_a_published_file_are_relative_to_its_folder(
+    site_file: str, page: str, url: str
+) -> None:
+    assert site.url_from_file(site_file, page) == url

@@ -174,6 +174,15 @@ def is_generated_page(page: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # the feed and the annotations link the same few pages often
+def url_from_file(site_file: str, to_page: str) -> str:
+    """The URL of `to_page` relative to `site_file`, a file the site publishes as it is (the
+    change feed, the annotations), for the links written into it."""
+    url = published_url(to_page)
+    relative = posixpath.relpath(url or ".", posixpath.dirname(site_file) or ".")
+    return relative + "/" if url.endswith("/") or not url else relative
+
+
 def url_from(from_page: str, to_page: str, fragment: str = "") -> str:
     """The URL of `to_page` (and `#fragment`) relative to the page `from_page` is served at: for
     links in raw HTML, which MkDocs passes through without rewriting `.md` paths."""

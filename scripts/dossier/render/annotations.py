@@ -13,7 +13,6 @@ citation there, labelled with the page title or the field.
 
 from __future__ import annotations
 
-import functools
 import json
 import posixpath
 from collections.abc import Sequence
@@ -23,21 +22,13 @@ from dossier.model.citations import ResolvedCitation
 from dossier.site import (
     REGISTER_ANNOTATIONS,
     SOURCE_TEXT_SELECTOR,
-    published_url,
     source_page,
+    url_from_file,
 )
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # Words on each side of a passage, at least; more where the same words repeat.
 CONTEXT_CHARACTERS = 32
-
-
-@functools.cache  # a few pages, cited thousands of times
-def _from_annotations(page: str) -> str:
-    """The address of a page relative to the annotations file."""
-    url = published_url(page)
-    relative = posixpath.relpath(url or ".", posixpath.dirname(REGISTER_ANNOTATIONS))
-    return relative + "/" if url.endswith("/") or not url else relative
 
 
 def context(text: str, start: int, end: int) -> tuple[str, str]:
@@ -72,7 +63,7 @@ def annotation(resolved: ResolvedCitation) -> dict[str, Any]:
         quote["prefix"] = prefix
     if suffix:
         quote["suffix"] = suffix
-    citing = f"{_from_annotations(place.page)}#{place.fragment}"
+    citing = f"{url_from_file(REGISTER_ANNOTATIONS, place.page)}#{place.fragment}"
     return {
         "id": f"#{place.page.removesuffix('.md')}/{place.fragment}",
         "type": "Annotation",
@@ -95,7 +86,7 @@ def annotation(resolved: ResolvedCitation) -> dict[str, Any]:
         ],
         "target": {
             "type": "SpecificResource",
-            "source": _from_annotations(source_page(resolved.source.id)),
+            "source": url_from_file(REGISTER_ANNOTATIONS, source_page(resolved.source.id)),
             "selector": [
                 {"type": "CssSelector", "value": SOURCE_TEXT_SELECTOR, "refinedBy": quote},
                 {"type": "TextPositionSelector", "start": resolved.start, "end": resolved.end},

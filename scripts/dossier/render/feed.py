@@ -15,21 +15,15 @@ from dossier.render.register_view import RegisterView
 from dossier.site import (
     REGISTER_FEED,
     REGISTER_HISTORY_PAGE,
-    published_url,
     question_id_of_file,
-    question_url,
+    question_page,
+    url_from_file,
 )
 
 FEED_TITLE = "Secure-communications dossier: register changes"
 FEED_AUTHOR = "Secure-communications dossier"
 # Atom asks for ids that never change; the feed's is fixed, an entry's is its commit's full hash.
 FEED_ID = "urn:dossier:register:changes"
-
-
-def _from_feed(url: str) -> str:
-    """A link from the feed, wherever site.py puts it, to an address relative to the site's root."""
-    folder = posixpath.dirname(REGISTER_FEED) or "."
-    return posixpath.relpath(url, folder) + ("/" * url.endswith("/"))
 
 
 def _updated(entry: HistoryEntry) -> datetime.datetime:
@@ -64,7 +58,11 @@ def question_changes(
         (
             question_id,
             ", ".join(what),
-            _from_feed(question_url(question_id)) if view.question(question_id) else None,
+            (
+                url_from_file(REGISTER_FEED, question_page(question_id))
+                if view.question(question_id)
+                else None
+            ),
         )
         for question_id, what in words.items()
     ]
@@ -93,7 +91,7 @@ def render_feed(
     Dates come from git only (the feed's `updated` is its newest entry's, or the last commit's
     day when no commit changed a question), so the same commit gives the same bytes.
     """
-    history_url = _from_feed(published_url(REGISTER_HISTORY_PAGE))
+    history_url = url_from_file(REGISTER_FEED, REGISTER_HISTORY_PAGE)
     feed = FeedGenerator()
     feed.id(FEED_ID)
     feed.title(FEED_TITLE)
