@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import logging
 import sys
@@ -13,6 +14,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -20,7 +23,7 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
     from dossier.build import Build
-    from dossier.text.html_blocks import MarkedBlockError, SetAside
+    from dossier.text.html_blocks import SetAside
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 # The vendored iframe-worker shim, loaded by the offline build instead of the copy on unpkg.com
@@ -120,53 +123,55 @@ def on_pre_build(**_: object) -> None:
     _set_aside.clear()
 
 
-def _html_block_error(page: Page, error: MarkedBlockError) -> PluginError:
-    where = f" line {error.line} of the rendered page:" if error.line else ""
-    return PluginError(
-        f"{page.file.src_uri}:{where} {error}. The page's template marks its HTML blocks "
-        "(text/html_blocks.py); `python -m dossier render --out DIR` shows the page as rendered."
-    )
+@contextlib.contextmanager
+def _naming_the_page(page: Page) -> Iterator[None]:
+    """Turn a marked-block error into a build error naming the page and the line."""
+    from dossier.text.html_blocks import MarkedBlockError
+
+    try:
+        yield
+    except MarkedBlockError as error:
+        where = f" line {error.line} of the rendered page:" if error.line else ""
+        raise PluginError(
+            f"{page.file.src_uri}:{where} {error}. The page's template marks its HTML blocks "
+            "(text/html_blocks.py); `python -m dossier render --out DIR` shows the page as "
+            "rendered."
+        ) from error
 
 
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     from dossier.site import is_generated_page
-    from dossier.text.html_blocks import MarkedBlockError, set_aside
+    from dossier.text.html_blocks import set_aside
 
     # The generated blocks skip Markdown (text/html_blocks.py explains why). Only pages the
     # dossier renders have them: a hand-written page may quote the markers in a code block.
     if not is_generated_page(page.file.src_uri):
         return markdown
-    try:
+    with _naming_the_page(page):
         _set_aside[page.file.src_uri] = set_aside(markdown)
-    except MarkedBlockError as error:
-        raise _html_block_error(page, error) from error
     return _set_aside[page.file.src_uri].markdown
 
 
 def on_page_content(content: str, page: Page, **_: object) -> str:
-    from dossier.text.html_blocks import MarkedBlockError, put_back_for_search
+    from dossier.text.html_blocks import put_back_for_search
 
     blocks = _set_aside.get(page.file.src_uri)
     if blocks is None:
         return content
     # MkDocs validates links into this page against the ids it saw, and it never saw these.
     page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchors
-    try:
+    with _naming_the_page(page):
         return put_back_for_search(content, blocks)
-    except MarkedBlockError as error:
-        raise _html_block_error(page, error) from error
 
 
 @event_priority(-100)  # after the search plugin has indexed the page's lighter version
 def on_page_context(
     context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
-    from dossier.text.html_blocks import MarkedBlockError, put_back
+    from dossier.text.html_blocks import put_back
 
     blocks = _set_aside.pop(page.file.src_uri, None)
     if blocks is not None:
-        try:
+        with _naming_the_page(page):
             page.content = put_back(page.content or "", blocks)
-        except MarkedBlockError as error:
-            raise _html_block_error(page, error) from error
     return context
