@@ -149,6 +149,14 @@ def test_an_answers_citations_are_annotations_too(example_project: ExampleProjec
     }
 
 
+def bodies_by_link(project: ExampleProject) -> dict[str, Any]:
+    """Each annotation's body (the statement, then the link to it), by that link."""
+    exported = json.loads(
+        render_pages(check_project(project.root, TODAY), TODAY)[REGISTER_ANNOTATIONS]
+    )
+    return {item["body"][1]["id"]: item["body"] for item in exported["first"]["items"]}
+
+
 def test_each_body_is_the_citing_statement_with_a_link_to_its_page(
     example_project: ExampleProject,
 ) -> None:
@@ -176,11 +184,7 @@ def test_each_body_is_the_citing_statement_with_a_link_to_its_page(
         },
     )
 
-    exported = json.loads(
-        render_pages(check_project(example_project.root, TODAY), TODAY)[REGISTER_ANNOTATIONS]
-    )
-
-    bodies = {item["body"][1]["id"]: item["body"] for item in exported["first"]["items"]}
+    bodies = bodies_by_link(example_project)
     statements = {link: body[0]["value"] for link, body in bodies.items()}
     assert statements == {
         "crypto-scheme/keys/#evidence-1": "Says nothing more.",
@@ -226,13 +230,7 @@ def test_a_citation_in_a_table_heading_or_admonition_is_stated_without_their_mar
         ),
     )
 
-    exported = json.loads(
-        render_pages(check_project(example_project.root, TODAY), TODAY)[REGISTER_ANNOTATIONS]
-    )
-
-    statements = {
-        item["body"][1]["id"]: item["body"][0]["value"] for item in exported["first"]["items"]
-    }
+    statements = {link: body[0]["value"] for link, body in bodies_by_link(example_project).items()}
     assert statements["crypto-scheme/keys/#cite-1"] == "Data encryption."
     assert statements["crypto-scheme/keys/#cite-2"] == "A deal is named."
     assert statements["crypto-scheme/keys/#cite-3"] == "Connections"
