@@ -19,9 +19,6 @@ from dataclasses import dataclass
 BLOCK_START = "<!-- dossier:html -->"
 BLOCK_END = "<!-- /dossier:html -->"
 
-_MARKED_BLOCK = re.compile(
-    rf"^{re.escape(BLOCK_START)}\n(?P<block>.*?)^{re.escape(BLOCK_END)}$", re.DOTALL | re.MULTILINE
-)
 _ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)="(?P<anchor>[^"]*)\"""")
 # What the search index keeps of a block: the tags Material's search keeps (its Parser.keep), and
 # the text. Inline tags go; any other tag leaves a space, so that table cells stay words apart.
@@ -66,20 +63,47 @@ def _line_of(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
 
 
+def _at_line_start(text: str, position: int) -> bool:
+    return position == 0 or text[position - 1] == "\n"
+
+
+def _block_end(markdown: str, start: int) -> int:
+    """Where the first BLOCK_END line at or after `start` begins; -1 if there is none."""
+    end = markdown.find(BLOCK_END, start)
+    while end != -1 and not (
+        _at_line_start(markdown, end) and markdown[end + len(BLOCK_END) :][:1] in ("", "\n")
+    ):
+        end = markdown.find(BLOCK_END, end + 1)
+    return end
+
+
 def set_aside(markdown: str) -> SetAside:
     """`markdown` with each block between a BLOCK_START line and the next BLOCK_END line made a
     placeholder. MarkedBlockError, with its line, for a marker that does not pair up."""
     blocks: list[str] = []
-
-    def replace(match: re.Match[str]) -> str:
-        block = match["block"].removesuffix("\n")
+    pieces: list[str] = []
+    opening = f"{BLOCK_START}\n"
+    # Plain searches rather than one regular expression: pages are large, and a lazy pattern
+    # tries the end marker at every character of every block.
+    position = 0
+    start = markdown.find(opening)
+    while start != -1:
+        if not _at_line_start(markdown, start):
+            start = markdown.find(opening, start + 1)
+            continue
+        end = _block_end(markdown, start + len(opening))
+        if end == -1:
+            break
+        block = markdown[start + len(opening) : end].removesuffix("\n")
         if BLOCK_START in block:
-            line = _line_of(markdown, match.start("block") + block.index(BLOCK_START))
+            line = _line_of(markdown, start + len(opening) + block.index(BLOCK_START))
             raise MarkedBlockError("an HTML block opens inside another", line)
+        pieces += [markdown[position:start], placeholder(len(blocks))]
         blocks.append(block)
-        return placeholder(len(blocks) - 1)
-
-    rest = _MARKED_BLOCK.sub(replace, markdown)
+        position = end + len(BLOCK_END)
+        start = markdown.find(opening, position)
+    pieces.append(markdown[position:])
+    rest = "".join(pieces)
     for marker in (BLOCK_START, BLOCK_END):
         if marker in rest:
             line = _line_of(rest, rest.index(marker))
