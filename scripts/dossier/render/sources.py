@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -51,8 +52,18 @@ class SourcesView:
     def claim_citation(self, source: Source, claim: Claim) -> ResolvedCitation | None:
         return self.resolve(source_page(source.id), f"{CLAIM_FRAGMENT_PREFIX}{claim.id}")
 
+    @functools.cached_property
+    def _claims_by_topic(self) -> Mapping[tuple[str, str], tuple[Claim, ...]]:
+        """Each source's claims on each topic, by (source id, topic id): the pages and the
+        comparison ask for every pair, which scanning the claims each time made quadratic."""
+        claims: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for source in self.sources:
+            for claim in source.metadata.claims:
+                claims[source.id, claim.topic].append(claim)
+        return {pair: tuple(on_topic) for pair, on_topic in claims.items()}
+
     def claims_on(self, source: Source, topic: Topic) -> tuple[Claim, ...]:
-        return tuple(claim for claim in source.metadata.claims if claim.topic == topic.id)
+        return self._claims_by_topic.get((source.id, topic.id), ())
 
     def reporting(self, topic: Topic) -> tuple[Source, ...]:
         """The curated sources that have a claim on `topic`."""
