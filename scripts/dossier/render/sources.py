@@ -15,7 +15,7 @@ from dossier.model.facts import Fact
 from dossier.model.sources import Claim, Source
 from dossier.model.topics import Topic
 from dossier.render.citations import citation_anchor, citation_link, render_inline_citations
-from dossier.render.templating import escape_text
+from dossier.render.templating import escape_html, escape_text
 from dossier.site import (
     ABSTRACT_FRAGMENT_PREFIX,
     CLAIM_FRAGMENT_PREFIX,
@@ -112,6 +112,46 @@ def citer(view: SourcesView, page: str) -> Callable[[ResolvedCitation | None, st
     return cite
 
 
+def _sentence_classes(anchor: str, cited: frozenset[str], cited_by: Mapping[str, object]) -> str:
+    return "dossier-sentence" + (
+        (" dossier-sentence--cited" if anchor in cited_by else "")
+        + ("" if anchor in cited else " dossier-sentence--uncovered")
+    )
+
+
+def full_text_html(source: Source, cited: frozenset[str], cited_by: Mapping[str, object]) -> str:
+    """The source's full text as HTML: an element per paragraph and per sentence, each with its
+    anchor, and beside each paragraph its translation when the sidecar has one.
+
+    Built here rather than in source.md.j2: it is most of a source page, an element per
+    sentence, and the template's loop cost more than the rest of the page together.
+    """
+    language = escape_html(source.metadata.language)
+    translations = source.metadata.translations
+    translated = " dossier-text--translated" if translations else ""
+    lines = [f'<div class="dossier-text{translated}">']
+    for paragraph in source.paragraphs:
+        sentences = " ".join(
+            f'<span class="{_sentence_classes(sentence.anchor, cited, cited_by)}" '
+            f'id="{sentence.anchor}" lang="{language}">{escape_html(sentence.text)}</span>'
+            for sentence in paragraph.sentences
+        )
+        lines += [
+            '<div class="dossier-paragraph">',
+            f'<p id="{paragraph.anchor}" lang="{language}">{sentences}</p>',
+        ]
+        if translations:
+            english = " ".join(
+                f'<span class="translation" data-sentence="{sentence.anchor}">'
+                f"{escape_html(translations.get(sentence.anchor, ''))}</span>"
+                for sentence in paragraph.sentences
+            )
+            lines.append(f'<p class="dossier-translation" lang="en">{english}</p>')
+        lines.append("</div>")
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
 def render_source_page(source: Source, view: SourcesView, environment: jinja2.Environment) -> str:
     page = source_page(source.id)
     metadata = source.metadata
@@ -125,6 +165,7 @@ def render_source_page(source: Source, view: SourcesView, environment: jinja2.En
             escape_text,
         )
     cited, share = view.coverage(source)
+    cited_by = view.cited_by.get(source.id, {})
     return environment.get_template("source.md.j2").render(
         source=source,
         view=view,
@@ -139,7 +180,8 @@ def render_source_page(source: Source, view: SourcesView, environment: jinja2.En
         facts=view.facts.get(source.id, ()),
         cited=cited,
         share=share,
-        cited_by=view.cited_by.get(source.id, {}),
+        cited_by=cited_by,
+        full_text=full_text_html(source, cited, cited_by),
         date_evidence=view.resolve(page, DATE_EVIDENCE_FRAGMENT),
         url=lambda place: url_from(page, place.page, place.fragment),
         cite=citer(view, page),
