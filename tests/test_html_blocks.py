@@ -56,13 +56,14 @@ def test_the_anchors_of_the_blocks_are_known_for_link_validation() -> None:
     assert aside.anchors == {"p1", "p1-s1", "p1-s2", "a&b"}
 
 
-def test_search_reads_the_text_without_the_sentence_markup() -> None:
+def test_search_reads_the_text_of_a_block_without_its_markup() -> None:
     version = search_version(
         '<table><tr><td><a href="#p1-s1">p1-s1</a></td><td>Cited <q>here</q></td></tr></table>'
-        '<p id="p1"><span lang="es">Uno.</span> <span>Dos <code>x</code>.</span></p>'
+        '<ul><li id="c1">One</li><li id="c2">two.</li></ul>'
+        '<p id="p1"><span lang="es">Uno.</span> <span>Dos <code>x</code> &amp; y.</span></p>'
     )
 
-    assert version == ' p1-s1 Cited here <p id="p1">Uno. Dos <code>x</code>.</p>'
+    assert version == " p1-s1 Cited here One two. Uno. Dos x &amp; y. "
 
 
 def test_the_search_version_is_swapped_for_the_block_once_the_page_is_indexed() -> None:

@@ -20,10 +20,10 @@ BLOCK_START = "<!-- dossier:html -->"
 BLOCK_END = "<!-- /dossier:html -->"
 
 _ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)="(?P<anchor>[^"]*)\"""")
-# What the search index keeps of a block: the tags Material's search keeps (its Parser.keep), and
-# the text. Inline tags go; any other tag leaves a space, so that table cells stay words apart.
-_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|em|i|mark|q|small|span|strong)\b[^>]*>")
-_NOT_KEPT_FOR_SEARCH = re.compile(r"<(?!/?(?:p|code|pre|li|ol|ul|sub|sup)\b)[^>]*>")
+# What the search index keeps of a block: its text alone. Inline tags go; any other tag leaves a
+# space, so that list items and table cells stay words apart.
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|mark|q|small|span|strong|sub|sup)\b[^>]*>")
+_TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s{2,}")
 _SEARCH_VERSION = re.compile(
     r"<!-- dossier:search (?P<index>\d+) -->.*?<!-- /dossier:search -->", re.DOTALL
@@ -112,8 +112,13 @@ def set_aside(markdown: str) -> SetAside:
 
 
 def search_version(block: str) -> str:
-    """The block's text with only the tags Material's search keeps: what it indexes, cheaply."""
-    return _SPACES.sub(" ", _NOT_KEPT_FOR_SEARCH.sub(" ", _INLINE_TAG.sub("", block)))
+    """The block's text, without its tags: what search indexes of it.
+
+    Material's search parses each tag in Python, at about the cost of a hundred characters of
+    text, and a block has a tag or two per sentence; the list and paragraph tags it would keep
+    only shape the preview of a result.
+    """
+    return _SPACES.sub(" ", _TAG.sub(" ", _INLINE_TAG.sub("", block)))
 
 
 def _placeholder_of(content: str, index: int) -> str:
