@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 
 import pytest
 import yaml
@@ -73,6 +74,19 @@ def test_a_date_no_calendar_has_is_an_error_at_its_line() -> None:
 
     assert raised.value.line == 5
     assert parse_yaml("day: 2026-02-28\n").data == {"day": datetime.date(2026, 2, 28)}
+
+
+def test_parsing_leaves_the_cycle_collector_as_it_found_it() -> None:
+    parse_yaml("title: A\n")
+    with pytest.raises(YamlDocumentError):
+        parse_yaml("title: [A\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_yaml("title: A\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_front_matter_is_split_from_the_body_with_the_line_the_body_starts_on() -> None:
