@@ -89,6 +89,12 @@ def test_italian_seed_is_one_paragraph_of_twelve_sentences() -> None:
         ),
         (
             "es",
+            # `D.` (Don) is an abbreviation only as a word of its own, not as the end of `USD.`
+            "Costó 5 millones de USD. La empresa calló.",
+            ["Costó 5 millones de USD.", "La empresa calló."],
+        ),
+        (
+            "es",
             "Pagó 1.500 millones de euros. Swisscom pagó 8.000 millones.",
             ["Pagó 1.500 millones de euros.", "Swisscom pagó 8.000 millones."],
         ),

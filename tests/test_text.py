@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+import gc
+
+import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from dossier.load.textfiles import parse_yaml_text
 from dossier.text.folding import fold, fold_text
 from dossier.text.front_matter import split_front_matter
-from dossier.text.yamldoc import parse_yaml
+from dossier.text.yamldoc import YamlDocumentError, parse_yaml
 
 
 def test_every_key_and_list_entry_knows_its_line() -> None:
@@ -26,6 +31,62 @@ def test_invalid_yaml_is_one_finding_at_the_line_of_the_mistake() -> None:
     assert [(p.path, p.line, p.message.split(":")[0]) for p in problems] == [
         ("seeds/x.yml", 3, "invalid YAML")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "count: 0o17\nold_octal: 017\nbig: 1_000\nsexagesimal: 1:30\nhex: 0x1F\n",
+        "ratio: 1.5e3\nforever: .inf\nunknown: .nan\nanswer: yes\nnothing: ~\n",
+        "day: 2026-01-02\nmoment: 2026-01-02T10:00:00Z\n",
+        "base: &base {x: 1, y: 2}\nother:\n  <<: *base\n  z: 3\n",
+        "same: &list [1, 2]\nagain: *list\n",
+        "tags: !!set {a, b}\nblob: !!binary aGVsbG8=\npairs: !!omap [a: 1, b: 2]\n",
+        "text: !!str 12\nnumber: !!int '12'\nflag: !!bool 'off'\n",
+        "1: one\n1.0: still one\n2026-01-02: a date\nnull: none\n",
+        "- a\n- [b, {c: d}]\n",
+        "just a line of text",
+    ],
+)
+def test_yaml_is_read_as_the_safe_loader_reads_it(text: str) -> None:
+    # Plain documents are read in one pass; the rest goes to PyYAML, and both must agree with it.
+    assert parse_yaml(text).data == yaml.safe_load(text)
+
+
+def test_a_repeated_key_keeps_its_last_value_and_line() -> None:
+    document = parse_yaml("title: A\nnotes: x\ntitle: B\n")
+
+    assert document.data == {"title": "B", "notes": "x"}
+    assert document.line_of(("title",)) == 3
+
+
+def test_a_merged_key_points_at_the_line_it_is_written_on() -> None:
+    document = parse_yaml("base: &base {x: 1}\nother:\n  <<: *base\n  y: 2\n", first_line=2)
+
+    assert document.data == {"base": {"x": 1}, "other": {"x": 1, "y": 2}}
+    assert document.line_of(("other", "y")) == 5
+    assert document.line_of(("other", "x")) == 2
+
+
+def test_a_date_no_calendar_has_is_an_error_at_its_line() -> None:
+    with pytest.raises(YamlDocumentError, match="not a valid date") as raised:
+        parse_yaml("title: A\ndates:\n  - 2026-02-28\n  - 2026-02-30\n", first_line=2)
+
+    assert raised.value.line == 5
+    assert parse_yaml("day: 2026-02-28\n").data == {"day": datetime.date(2026, 2, 28)}
+
+
+def test_parsing_leaves_the_cycle_collector_as_it_found_it() -> None:
+    parse_yaml("title: A\n")
+    with pytest.raises(YamlDocumentError):
+        parse_yaml("title: [A\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_yaml("title: A\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_front_matter_is_split_from_the_body_with_the_line_the_body_starts_on() -> None:

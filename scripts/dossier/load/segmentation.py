@@ -50,8 +50,19 @@ NON_TERMINAL_ABBREVIATIONS = {
     ),
 }
 
+# Per language, one of those abbreviations and its full stop ending the text, with no letter or
+# digit just before it (`[^\W_]` is what str.isalnum accepts).
+RE_ABBREVIATION_AT_END = {
+    language: re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, abbreviations))})\.\Z")
+    for language, abbreviations in NON_TERMINAL_ABBREVIATIONS.items()
+}
+# Only the end can match, so the search starts no further back than the longest abbreviation and
+# its full stop.
+ABBREVIATION_REACH = max(len(a) for names in NON_TERMINAL_ABBREVIATIONS.values() for a in names) + 1
 # A capital initial such as the `G.` of `G. Meloni`.
 RE_INITIAL_AT_END = re.compile(r"(?:^|[\s(«“\"])[A-ZÀ-ÖØ-Þ]\.$")
+# Where that match can start: its three characters end the text.
+INITIAL_REACH = 3
 # No sentence starts with a lower-case letter or closing punctuation, so a piece that does
 # continues the one before (`S.p.A. ha`, `1,5 mld. di`, `KKR & Co. por`).
 RE_STARTS_LIKE_CONTINUATION = re.compile(r"[a-zß-öø-ÿ,;:)»”]")
@@ -77,14 +88,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _ends_with_non_terminal_abbreviation(piece: str, language: str) -> bool:
     stripped = piece.rstrip()
-    if RE_INITIAL_AT_END.search(stripped):
+    if RE_INITIAL_AT_END.search(stripped, max(len(stripped) - INITIAL_REACH, 0)):
         return True
-    return any(
-        stripped.endswith(f"{abbreviation}.")
-        and (
-            len(stripped) == len(abbreviation) + 1 or not stripped[-len(abbreviation) - 2].isalnum()
-        )
-        for abbreviation in NON_TERMINAL_ABBREVIATIONS.get(language, ())
+    abbreviation = RE_ABBREVIATION_AT_END.get(language)
+    return bool(
+        abbreviation and abbreviation.search(stripped, max(len(stripped) - ABBREVIATION_REACH, 0))
     )
 
 
@@ -102,6 +110,8 @@ def _continues_previous(previous: str, following: str, language: str) -> bool:
 
 
 def _split_after_quoted_sentence_ends(piece: str) -> list[str]:
+    if "»" not in piece and "”" not in piece:  # as in most pieces; the regex needs one of them
+        return [piece]
     parts = []
     position = 0
     for match in RE_SENTENCE_END_IN_QUOTES.finditer(piece):

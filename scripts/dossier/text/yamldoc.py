@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +52,93 @@ def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> 
             _record_lines(item_node, item_path, lines)
 
 
+STR_TAG = "tag:yaml.org,2002:str"
+NULL_TAG = "tag:yaml.org,2002:null"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+# Scalars whose reading SafeConstructor does in a few careful lines (`0o17`, `1_000`, `.inf`,
+# dates): those lines are called, not copied.
+DELEGATED_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp")
+)
+
+
+class _NotPlainError(Exception):
+    """The document has a node the one pass leaves to PyYAML's constructor."""
+
+
+@dataclass
+class _OnePass:
+    """SafeConstructor's data and the line of every key and item, built in one walk of the nodes.
+
+    It knows only plain documents: scalars, mappings and sequences with their usual tags, and no
+    node reached twice (an alias). Anything else raises _NotPlainError, and the document is read the
+    long way, by PyYAML's constructor, so merge keys, sets, binary and its errors stay its own.
+    """
+
+    constructor: yaml.SafeLoader
+    first_line: int
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    seen: set[yaml.Node] = field(default_factory=set)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        tag = node.tag
+        if tag == STR_TAG:
+            return node.value
+        if tag == NULL_TAG:
+            return None
+        if tag in DELEGATED_SCALAR_TAGS:
+            return self.constructor.yaml_constructors[tag](self.constructor, node)
+        raise _NotPlainError(tag)
+
+    def value(self, node: yaml.Node, path: KeyPath) -> Any:
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            # Most values are strings: taking them here saves a call for each.
+            return node.value if node.tag == STR_TAG else self.scalar(node)
+        if node in self.seen:
+            raise _NotPlainError("alias")
+        self.seen.add(node)
+        if kind is yaml.MappingNode and node.tag == MAP_TAG:
+            mapping = {}
+            for key_node, value_node in node.value:
+                if type(key_node) is not yaml.ScalarNode:
+                    raise _NotPlainError("a key that is not a scalar")
+                key_path = (*path, key_node.value)
+                self.lines[key_path] = key_node.start_mark.line + self.first_line
+                mapping[self.scalar(key_node)] = self.value(value_node, key_path)
+            return mapping
+        if kind is yaml.SequenceNode and node.tag == SEQ_TAG:
+            items = []
+            for index, item_node in enumerate(node.value):
+                item_path = (*path, index)
+                self.lines[item_path] = item_node.start_mark.line + self.first_line
+                items.append(self.value(item_node, item_path))
+            return items
+        raise _NotPlainError(node.tag)
+
+
+def _constructed(
+    loader: yaml.SafeLoader, node: yaml.Node, first_line: int
+) -> tuple[Any, dict[KeyPath, int]]:
+    """The data and lines of `node` the long way: PyYAML's constructor, then a walk for lines."""
+    data = loader.construct_document(node)
+    lines: dict[KeyPath, int] = {}
+    _record_lines(node, (), lines)
+    return data, {path: line + first_line - 1 for path, line in lines.items()}
+
+
+def _data_and_lines(
+    loader: yaml.SafeLoader, node: yaml.Node, first_line: int
+) -> tuple[Any, dict[KeyPath, int]]:
+    one_pass = _OnePass(loader, first_line)
+    try:
+        return one_pass.value(node, ()), one_pass.lines
+    except (_NotPlainError, ValueError, RecursionError):
+        # A bad date or a too deep document fails the long way too, as it always did.
+        return _constructed(loader, node, first_line)
+
+
 def _first_bad_timestamp_line(node: yaml.Node) -> int:
     """The line of the first value YAML takes for a date that no calendar has."""
     if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
@@ -68,16 +158,39 @@ def _first_bad_timestamp_line(node: yaml.Node) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Python's cycle collector held off, unless it already was, for the time of the block.
+
+    Building PyYAML's nodes allocates so many objects that the collector would run over and over,
+    each time walking every object the program already holds, to find nothing: the nodes die
+    together once read, by reference counting. (An alias inside its own anchor makes a cycle; a
+    later collection frees it.)
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; `first_line` is the file line the text starts on.
 
     Raises YamlDocumentError with the file line of the problem.
     """
+    with _cycle_collector_paused():
+        return _parse(text, first_line)
+
+
+def _parse(text: str, first_line: int) -> YamlDocument:
     loader = SafeLoader(text)
     node: yaml.Node | None = None
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data, lines = _data_and_lines(loader, node, first_line) if node is not None else (None, {})
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line if mark else 0) + first_line
@@ -90,11 +203,7 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
         raise YamlDocumentError(f"not a valid date ({exc})", line + first_line - 1) from exc
     finally:
         loader.dispose()
-    lines: dict[KeyPath, int] = {}
-    if node is not None:
-        _record_lines(node, (), lines)
-    shifted = {path: line + first_line - 1 for path, line in lines.items()}
-    return YamlDocument(data, shifted)
+    return YamlDocument(data, lines)
 
 
 def iso_dates(value: Any) -> Any:
