@@ -6,10 +6,11 @@ watch terms and gazetteer names fold loosely (case and accents too), one charact
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 RE_WHITESPACE_RUN = re.compile(r"\s+")
@@ -29,11 +30,40 @@ _COMBINING_MARKS = dict.fromkeys(cp for cp in range(0x10000) if unicodedata.comb
 
 @dataclass(frozen=True)
 class FoldedText:
-    """Text folded for matching, with each folded character's span in the original."""
+    """Text folded for matching, with each folded character's span in the original.
+
+    Most characters fold to themselves, each right after the one before; only the others are
+    stored, so a source's folding costs what its white-space runs cost, not its length.
+    """
 
     folded: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    moved: tuple[tuple[int, int, int], ...]
+    """(index in `folded`, start, end) of each character whose span in the original is not the
+    one character right after the span of the character before it (or at 0, for the first)."""
+
+    def _span(self, index: int) -> tuple[int, int]:
+        before = bisect.bisect_right(self.moved, index, key=lambda move: move[0]) - 1
+        if before < 0:
+            return index, index + 1
+        moved_index, start, end = self.moved[before]
+        if moved_index == index:
+            return start, end
+        return end + index - moved_index - 1, end + index - moved_index
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where `folded[start:end]` (not empty) stands in the original text."""
+        return self._span(start)[0], self._span(end - 1)[1]
+
+
+def _moved(starts: Sequence[int], ends: Sequence[int]) -> tuple[tuple[int, int, int], ...]:
+    """FoldedText.moved for characters with these spans."""
+    moved = []
+    previous_end = 0
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        if (start, end) != (previous_end, previous_end + 1):
+            moved.append((index, start, end))
+        previous_end = end
+    return tuple(moved)
 
 
 def _units(text: str) -> Iterable[tuple[int, int]]:
@@ -66,7 +96,7 @@ def _fold_any(text: str) -> FoldedText:
             folded.append(_EQUIVALENT_CHARACTERS.get(character, character))
             starts.append(start)
             ends.append(end)
-    return FoldedText("".join(folded), tuple(starts), tuple(ends))
+    return FoldedText("".join(folded), _moved(starts, ends))
 
 
 def _equate_characters(text: str) -> str:
@@ -80,24 +110,23 @@ def _equate_characters(text: str) -> str:
 
 def _fold_normalized(text: str) -> FoldedText:
     """fold_text for text already in NFC, as sources almost always are: the same result, with
-    the character-by-character work done by str.replace and range()."""
+    the character-by-character work done by str.replace and the regular expression."""
     translated = _equate_characters(text)
     pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    # Only a run of two or more white-space characters moves: one folds to a space in its place,
+    # and the character after a run stands right after the run's end, as it does in the text.
+    moved: list[tuple[int, int, int]] = []
+    removed = 0
     position = 0
     for run in _RE_CHANGED_WHITESPACE.finditer(translated):
         pieces.append(translated[position : run.start()])
-        starts.extend(range(position, run.start()))
-        ends.extend(range(position + 1, run.start() + 1))
         pieces.append(" ")
-        starts.append(run.start())
-        ends.append(run.end())
+        if run.end() - run.start() > 1:
+            moved.append((run.start() - removed, run.start(), run.end()))
+            removed += run.end() - run.start() - 1
         position = run.end()
     pieces.append(translated[position:])
-    starts.extend(range(position, len(text)))
-    ends.extend(range(position + 1, len(text) + 1))
-    return FoldedText("".join(pieces), tuple(starts), tuple(ends))
+    return FoldedText("".join(pieces), tuple(moved))
 
 
 def fold(text: str) -> str:
