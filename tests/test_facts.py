@@ -89,6 +89,22 @@ def single_fact(project: ExampleProject, text: str, language: str) -> list[tuple
             [("money", "12,5 millones de euros", "EUR 12,500,000")],
         ),
         ("es", "Son 1.500 personas.", []),
+        # Amounts are looked for only where a currency is named, before or after the number.
+        (
+            "it",
+            "Costa € 300, poi 5 USD e 40 dollari.",
+            [
+                ("money", "€ 300", "EUR 300"),
+                ("money", "5 USD", "USD 5"),
+                ("money", "40 dollari", "USD 40"),
+            ],
+        ),
+        # A day and month is looked for only where a month is named, in any case.
+        (
+            "es",
+            "Firmado el 3 DE MARZO, con 2 de 4 votos.",
+            [("date", "3 DE MARZO", "3 March (no year given)")],
+        ),
         ("es", "Firmado el 3 de marzo de 2025.", [("date", "3 de marzo de 2025", "3 March 2025")]),
         ("it", "Firmato il 15 gennaio 2025.", [("date", "15 gennaio 2025", "15 January 2025")]),
         ("it", "Previsto a metà del 2026.", [("date", "metà del 2026", "mid-2026")]),

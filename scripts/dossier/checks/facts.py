@@ -105,6 +105,10 @@ def _money_pattern(language: str) -> re.Pattern[str]:
     )
 
 
+# Every amount names its currency, as CURRENCIES spells it: a sentence with none has no amount.
+RE_CURRENCY = re.compile(_alternatives(list(CURRENCIES)))
+
+
 def read_money(match: re.Match[str], language: str) -> str | None:
     currency = match.group("before") or match.group("after")
     if not currency or not (match.group("scale") or match.group("after") or match.group("before")):
@@ -210,6 +214,26 @@ def _name_pattern(
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)" if pattern else r"(?!)"), entries
 
 
+def _money_matches(text: str, language: str) -> list[re.Match[str]]:
+    """Where the money pattern matches `text`, in order; none when `text` names no currency.
+
+    Most sentences hold a number and no currency; the quick search spares them the pattern.
+    """
+    if not RE_CURRENCY.search(text):
+        return []
+    return list(_money_pattern(language).finditer(text))
+
+
+def _date_matches(text: str, language: str) -> list[re.Match[str]]:
+    """Where each date pattern matches `text`, pattern by pattern, in the patterns' order."""
+    day_and_month, period, month, year = _date_patterns(language)
+    months = list(month.finditer(text))
+    # A day and a month holds a month name, which the month pattern finds on its own: where it
+    # finds none, as in most sentences, the day-and-month pattern need not run.
+    days = list(day_and_month.finditer(text)) if months else []
+    return [*days, *period.finditer(text), *months, *year.finditer(text)]
+
+
 def _sentence_facts(
     sentence: Sentence, language: str, published: str | None, gazetteer: Gazetteer
 ) -> list[Fact]:
@@ -217,13 +241,10 @@ def _sentence_facts(
     spans: list[tuple[int, int]] = []
     facts = []
     candidates: list[tuple[str, re.Match[str], str | None]] = [
-        ("money", match, read_money(match, language))
-        for match in _money_pattern(language).finditer(text)
+        ("money", match, read_money(match, language)) for match in _money_matches(text, language)
     ]
     candidates += [
-        ("date", match, read_date(match, language))
-        for pattern in _date_patterns(language)
-        for match in pattern.finditer(text)
+        ("date", match, read_date(match, language)) for match in _date_matches(text, language)
     ]
     candidates += [
         ("relative date", match, read_relative(match.group(), language, published))
