@@ -13,6 +13,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
+from babel import Locale
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -71,6 +72,13 @@ FACT_SETS_KEPT = 16_384
 RE_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 
+# Babel reads a locale's name again each time it is given one by name, which costs more than
+# reading the number.
+@cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
+
+
 @cache
 def _month_numbers(language: str) -> dict[str, int]:
     return {
@@ -114,7 +122,7 @@ def read_money(match: re.Match[str], language: str) -> str | None:
     if not currency or not (match.group("scale") or match.group("after") or match.group("before")):
         return None
     try:
-        number = parse_decimal(match.group("number"), locale=language, strict=False)
+        number = parse_decimal(match.group("number"), locale=_locale(language), strict=False)
     except (NumberFormatError, InvalidOperation):
         return None
     scale = SCALE_WORDS.get(language, {}).get(match.group("scale") or "", 1)
@@ -196,10 +204,12 @@ def _take(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return True
 
 
+# One pattern for every gazetteer alias of a language, and the entry each alias names.
+NamePattern = tuple[re.Pattern[str], dict[str, GazetteerEntry]]
+
+
 @lru_cache(maxsize=8)  # one a language, of the latest gazetteer or two
-def _name_pattern(
-    gazetteer: Gazetteer, language: str
-) -> tuple[re.Pattern[str], dict[str, GazetteerEntry]]:
+def _name_pattern(gazetteer: Gazetteer, language: str) -> NamePattern:
     """One pattern for every alias of a language, longest first, and the entry of each alias."""
     entries: dict[str, GazetteerEntry] = {}
     for entry in gazetteer.entries:
@@ -235,7 +245,7 @@ def _date_matches(text: str, language: str) -> list[re.Match[str]]:
 
 
 def _sentence_facts(
-    sentence: Sentence, language: str, published: str | None, gazetteer: Gazetteer
+    sentence: Sentence, language: str, published: str | None, names: NamePattern
 ) -> list[Fact]:
     text = sentence.text
     spans: list[tuple[int, int]] = []
@@ -252,7 +262,7 @@ def _sentence_facts(
     ]
     folded = fold_for_watch(text)
     if len(folded) == len(text):  # offsets in the folded text are offsets in the text
-        pattern, entries = _name_pattern(gazetteer, language)
+        pattern, entries = names
         for match in pattern.finditer(folded):
             entry = entries[" ".join(match.group().split())]
             candidates.append((entry.kind, match, entry.name))
@@ -274,11 +284,13 @@ def _sentence_facts(
 def _facts(
     paragraphs: tuple[Paragraph, ...], language: str, published: str | None, gazetteer: Gazetteer
 ) -> tuple[Fact, ...]:
+    # Looked up once a source, not once a sentence: finding it hashes the whole gazetteer.
+    names = _name_pattern(gazetteer, language)
     facts = [
         fact
         for paragraph in paragraphs
         for sentence in paragraph.sentences
-        for fact in _sentence_facts(sentence, language, published, gazetteer)
+        for fact in _sentence_facts(sentence, language, published, names)
     ]
     return tuple(sorted(facts, key=lambda fact: (fact.start, fact.kind)))
 
