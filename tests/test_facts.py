@@ -109,6 +109,31 @@ def single_fact(project: ExampleProject, text: str, language: str) -> list[tuple
         ("it", "Firmato il 15 gennaio 2025.", [("date", "15 gennaio 2025", "15 January 2025")]),
         ("it", "Previsto a metà del 2026.", [("date", "metà del 2026", "mid-2026")]),
         ("it", "Dal 2021 in Italia.", [("date", "2021", "2021")]),
+        # Words are looked for where a character they start with stands, in either case.
+        (
+            "it",
+            "Previsto a Metà del 2026, a Settembre.",
+            [
+                ("date", "Metà del 2026", "mid-2026"),
+                ("date", "Settembre", "September (no year given)"),
+            ],
+        ),
+        (
+            "es",
+            "Llegó AYER, el Sábado.",
+            [
+                (
+                    "relative date",
+                    "AYER",
+                    "yesterday (relative to a publication date the text does not give)",
+                ),
+                (
+                    "relative date",
+                    "Sábado",
+                    "Saturday (relative to a publication date the text does not give)",
+                ),
+            ],
+        ),
         (
             "it",
             "Lo ha detto ieri.",
