@@ -204,6 +204,20 @@ def test_check_lists_capitalised_names_the_gazetteer_does_not_know(
     ]
 
 
+def test_a_capital_inside_a_word_starts_no_name(example_project: ExampleProject) -> None:
+    example_project.add_seed(
+        "000_abc", "El plan anti-Trump de l’Autorità y McKinsey.", language="es"
+    )
+    (source,) = load_sources(example_project.root).sources
+    nothing = Gazetteer((), frozenset())
+
+    found = gazetteer_findings((source,), nothing, {source.id: extract_facts(source, nothing)})
+
+    assert [f.message for f in found] == [
+        "capitalised name 'McKinsey' is not in seeds/gazetteer.yml"
+    ]
+
+
 def test_a_malformed_gazetteer_entry_is_an_error_at_its_line(
     example_project: ExampleProject,
 ) -> None:

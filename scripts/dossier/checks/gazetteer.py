@@ -14,7 +14,9 @@ from dossier.model.sources import Source
 from dossier.model.vocabulary import NAME_KINDS
 from dossier.site import GAZETTEER_FILE
 
-RE_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ&][\w’'&.-]*))*")
+# A capital letter, not inside a word: that is checked after the capital, as "no word character
+# and then this one", so that the search skips in C to the capitals instead of trying every place.
+RE_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w’'-].)[\w’'&.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ&][\w’'&.-]*))*")
 
 
 def _coverage(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
