@@ -13,7 +13,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-RE_WHITESPACE_RUN = re.compile(r"\s+")
 # The white-space runs that folding changes: all but a lone space, which stays as it is.
 _RE_CHANGED_WHITESPACE = re.compile(r"(?! (?!\s))\s+")
 
@@ -137,8 +136,9 @@ def _fold_normalized(text: str) -> FoldedText:
 def fold(text: str) -> str:
     """fold_text's folded string alone, trimmed: what a quote or a context is compared as."""
     if unicodedata.is_normalized("NFC", text):
-        # The same result as fold_text, without the offsets no caller of fold needs.
-        return RE_WHITESPACE_RUN.sub(" ", _equate_characters(text)).strip()
+        # The same result as fold_text, without the offsets no caller of fold needs; str.split
+        # knows white space as \s does, and is quicker than a regular expression at it.
+        return " ".join(_equate_characters(text).split())
     return fold_text(text).folded.strip()
 
 
