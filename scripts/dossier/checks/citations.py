@@ -43,6 +43,8 @@ def _fits_context(folded: str, start: int, end: int, prefix: str, suffix: str) -
     Spaces and punctuation where context meets quote are ignored: `suffix="El proyecto"` fits a
     quote that ends a sentence, with the full stop between them.
     """
+    if not prefix and not suffix:  # as for most citations: any place fits
+        return True
     reach = len(prefix) + len(suffix) + CONTEXT_SLACK
     before = RE_JUNCTION_AT_END.sub("", folded[max(0, start - reach) : start])
     after = RE_JUNCTION_AT_START.sub("", folded[end : end + reach])
