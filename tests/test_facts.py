@@ -89,10 +89,51 @@ def single_fact(project: ExampleProject, text: str, language: str) -> list[tuple
             [("money", "12,5 millones de euros", "EUR 12,500,000")],
         ),
         ("es", "Son 1.500 personas.", []),
+        # Amounts are looked for only where a currency is named, before or after the number.
+        (
+            "it",
+            "Costa € 300, poi 5 USD e 40 dollari.",
+            [
+                ("money", "€ 300", "EUR 300"),
+                ("money", "5 USD", "USD 5"),
+                ("money", "40 dollari", "USD 40"),
+            ],
+        ),
+        # A day and month is looked for only where a month is named, in any case.
+        (
+            "es",
+            "Firmado el 3 DE MARZO, con 2 de 4 votos.",
+            [("date", "3 DE MARZO", "3 March (no year given)")],
+        ),
         ("es", "Firmado el 3 de marzo de 2025.", [("date", "3 de marzo de 2025", "3 March 2025")]),
         ("it", "Firmato il 15 gennaio 2025.", [("date", "15 gennaio 2025", "15 January 2025")]),
         ("it", "Previsto a metà del 2026.", [("date", "metà del 2026", "mid-2026")]),
         ("it", "Dal 2021 in Italia.", [("date", "2021", "2021")]),
+        # Words are looked for where a character they start with stands, in either case.
+        (
+            "it",
+            "Previsto a Metà del 2026, a Settembre.",
+            [
+                ("date", "Metà del 2026", "mid-2026"),
+                ("date", "Settembre", "September (no year given)"),
+            ],
+        ),
+        (
+            "es",
+            "Llegó AYER, el Sábado.",
+            [
+                (
+                    "relative date",
+                    "AYER",
+                    "yesterday (relative to a publication date the text does not give)",
+                ),
+                (
+                    "relative date",
+                    "Sábado",
+                    "Saturday (relative to a publication date the text does not give)",
+                ),
+            ],
+        ),
         (
             "it",
             "Lo ha detto ieri.",
@@ -160,6 +201,20 @@ def test_check_lists_capitalised_names_the_gazetteer_does_not_know(
     assert [str(f) for f in found] == [
         "seeds/000_abc.txt:1: warning: capitalised name 'SpaceX' is not in seeds/gazetteer.yml. "
         "Add it with its kind (organisation, person, place) and its aliases, or to `ignore:` if it is not a name."
+    ]
+
+
+def test_a_capital_inside_a_word_starts_no_name(example_project: ExampleProject) -> None:
+    example_project.add_seed(
+        "000_abc", "El plan anti-Trump de l’Autorità y McKinsey.", language="es"
+    )
+    (source,) = load_sources(example_project.root).sources
+    nothing = Gazetteer((), frozenset())
+
+    found = gazetteer_findings((source,), nothing, {source.id: extract_facts(source, nothing)})
+
+    assert [f.message for f in found] == [
+        "capitalised name 'McKinsey' is not in seeds/gazetteer.yml"
     ]
 
 

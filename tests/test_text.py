@@ -102,3 +102,14 @@ def test_front_matter_is_split_from_the_body_with_the_line_the_body_starts_on() 
 def test_fold_is_fold_text_trimmed_whatever_the_text(text: str) -> None:
     # fold takes a shorter way for text already in NFC; it must agree with fold_text.
     assert fold(text) == fold_text(text).folded.strip()
+
+
+@given(st.text() | st.text(alphabet=" \t\r\n«»“”’'ab\u00a0\u2003e\u0301\u0344"))
+def test_each_folded_character_comes_from_its_span_of_the_text(text: str) -> None:
+    folded = fold_text(text)
+    spans = [folded.original_span(index, index + 1) for index in range(len(folded.folded))]
+    for character, (start, end) in zip(folded.folded, spans, strict=True):
+        assert character in fold_text(text[start:end]).folded
+    assert [start for start, _ in spans] == sorted(start for start, _ in spans)
+    if folded.folded:
+        assert folded.original_span(0, len(folded.folded)) == (0, len(text))

@@ -60,6 +60,14 @@ def test_quoted_words_citations_and_code_are_the_sources_own_and_not_read() -> N
     assert flagged("Write `only` in code.\n\n```\nnever\n```\n", always_about_sources=False) == []
 
 
+def test_a_citation_is_read_as_one_piece_wherever_it_stands() -> None:
+    # A statement is searched for citations only when it holds `[@`; this one does, and its
+    # quote's full stop ends no sentence.
+    assert flagged('The article never names it [@000_abc "Italia. Negocia"] again.') == [
+        "10: universal statement without proof ('never'): 'The article never names it […] again.'"
+    ]
+
+
 def test_in_prose_only_sentences_about_the_articles_count() -> None:
     prose = "The register changes only by pull request. The article only names the price."
 

@@ -43,6 +43,8 @@ def _fits_context(folded: str, start: int, end: int, prefix: str, suffix: str) -
     Spaces and punctuation where context meets quote are ignored: `suffix="El proyecto"` fits a
     quote that ends a sentence, with the full stop between them.
     """
+    if not prefix and not suffix:  # as for most citations: any place fits
+        return True
     reach = len(prefix) + len(suffix) + CONTEXT_SLACK
     before = RE_JUNCTION_AT_END.sub("", folded[max(0, start - reach) : start])
     after = RE_JUNCTION_AT_START.sub("", folded[end : end + reach])
@@ -121,7 +123,7 @@ def resolve_citation(
         )
     if len(starts) > 1:
         anchors = [
-            _overlapping(source, text.starts[start], text.ends[start + len(quote) - 1])[0].anchor
+            _overlapping(source, *text.original_span(start, start + len(quote)))[0].anchor
             for start in starts
         ]
         return problem(
@@ -129,7 +131,7 @@ def resolve_citation(
             f"(at #{', #'.join(anchors)}): {_shorten(citation.quote)!r}",
             "Add a prefix or suffix: the words right before or after the one you mean.",
         )
-    start, end = text.starts[starts[0]], text.ends[starts[0] + len(quote) - 1]
+    start, end = text.original_span(starts[0], starts[0] + len(quote))
     return ResolvedCitation(citation, source, start, end, _overlapping(source, start, end)), []
 
 

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
+from babel import Locale
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -71,6 +72,13 @@ FACT_SETS_KEPT = 16_384
 RE_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 
+# Babel reads a locale's name again each time it is given one by name, which costs more than
+# reading the number.
+@cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
+
+
 @cache
 def _month_numbers(language: str) -> dict[str, int]:
     return {
@@ -90,6 +98,17 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _starting_as(words: list[str]) -> str:
+    """A check that the text goes on with a character that one of `words` starts with.
+
+    A case-insensitive search tries its pattern at every character of the text; put before the
+    words, the check sends most characters away in one step instead of trying every word there.
+    """
+    if not words:
+        return ""
+    return f"(?=[{''.join(sorted({re.escape(word[0]) for word in words}))}])"
+
+
 @cache
 def _money_pattern(language: str) -> re.Pattern[str]:
     scales = _alternatives(list(SCALE_WORDS.get(language, {})))
@@ -105,12 +124,16 @@ def _money_pattern(language: str) -> re.Pattern[str]:
     )
 
 
+# Every amount names its currency, as CURRENCIES spells it: a sentence with none has no amount.
+RE_CURRENCY = re.compile(_alternatives(list(CURRENCIES)))
+
+
 def read_money(match: re.Match[str], language: str) -> str | None:
     currency = match.group("before") or match.group("after")
     if not currency or not (match.group("scale") or match.group("after") or match.group("before")):
         return None
     try:
-        number = parse_decimal(match.group("number"), locale=language, strict=False)
+        number = parse_decimal(match.group("number"), locale=_locale(language), strict=False)
     except (NumberFormatError, InvalidOperation):
         return None
     scale = SCALE_WORDS.get(language, {}).get(match.group("scale") or "", 1)
@@ -121,15 +144,19 @@ def read_money(match: re.Match[str], language: str) -> str | None:
 
 @cache
 def _date_patterns(language: str) -> tuple[re.Pattern[str], ...]:
-    months = _alternatives(list(_month_numbers(language)))
-    periods = _alternatives(list(PERIOD_WORDS.get(language, {})))
+    month_words, period_words = list(_month_numbers(language)), list(PERIOD_WORDS.get(language, {}))
+    months, periods = _alternatives(month_words), _alternatives(period_words)
     of = r"(?:\s+(?:de|del|di|of)\s+|\s+|,\s*)"
     return (
         re.compile(
             rf"(?i)\b(?P<day>\d{{1,2}})(?:\s+de)?\s+(?P<month>{months})\b(?:{of}(?P<year>\d{{4}}))?"
         ),
-        re.compile(rf"(?i)\b(?P<period>{periods}){of}(?P<year>\d{{4}})\b"),
-        re.compile(rf"(?i)\b(?P<month>{months})\b(?:{of}(?P<year>\d{{4}}))?"),
+        re.compile(
+            rf"(?i)\b{_starting_as(period_words)}(?P<period>{periods}){of}(?P<year>\d{{4}})\b"
+        ),
+        re.compile(
+            rf"(?i)\b{_starting_as(month_words)}(?P<month>{months})\b(?:{of}(?P<year>\d{{4}}))?"
+        ),
         re.compile(r"\b(?P<year>(?:1[89]|20)\d{2})\b"),
     )
 
@@ -149,7 +176,7 @@ def read_date(match: re.Match[str], language: str) -> str:
 @cache
 def _relative_pattern(language: str) -> re.Pattern[str]:
     words = [*RELATIVE_PHRASES.get(language, {}), *_english_weekdays(language)]
-    return re.compile(rf"(?i)(?<!\w)(?:{_alternatives(words)})(?!\w)")
+    return re.compile(rf"(?i)(?<!\w){_starting_as(words)}(?:{_alternatives(words)})(?!\w)")
 
 
 def resolve_relative(described: str, published: datetime.date) -> str:
@@ -192,10 +219,12 @@ def _take(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return True
 
 
+# One pattern for every gazetteer alias of a language, and the entry each alias names.
+NamePattern = tuple[re.Pattern[str], dict[str, GazetteerEntry]]
+
+
 @lru_cache(maxsize=8)  # one a language, of the latest gazetteer or two
-def _name_pattern(
-    gazetteer: Gazetteer, language: str
-) -> tuple[re.Pattern[str], dict[str, GazetteerEntry]]:
+def _name_pattern(gazetteer: Gazetteer, language: str) -> NamePattern:
     """One pattern for every alias of a language, longest first, and the entry of each alias."""
     entries: dict[str, GazetteerEntry] = {}
     for entry in gazetteer.entries:
@@ -210,20 +239,37 @@ def _name_pattern(
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)" if pattern else r"(?!)"), entries
 
 
+def _money_matches(text: str, language: str) -> list[re.Match[str]]:
+    """Where the money pattern matches `text`, in order; none when `text` names no currency.
+
+    Most sentences hold a number and no currency; the quick search spares them the pattern.
+    """
+    if not RE_CURRENCY.search(text):
+        return []
+    return list(_money_pattern(language).finditer(text))
+
+
+def _date_matches(text: str, language: str) -> list[re.Match[str]]:
+    """Where each date pattern matches `text`, pattern by pattern, in the patterns' order."""
+    day_and_month, period, month, year = _date_patterns(language)
+    months = list(month.finditer(text))
+    # A day and a month holds a month name, which the month pattern finds on its own: where it
+    # finds none, as in most sentences, the day-and-month pattern need not run.
+    days = list(day_and_month.finditer(text)) if months else []
+    return [*days, *period.finditer(text), *months, *year.finditer(text)]
+
+
 def _sentence_facts(
-    sentence: Sentence, language: str, published: str | None, gazetteer: Gazetteer
+    sentence: Sentence, language: str, published: str | None, names: NamePattern
 ) -> list[Fact]:
     text = sentence.text
     spans: list[tuple[int, int]] = []
     facts = []
     candidates: list[tuple[str, re.Match[str], str | None]] = [
-        ("money", match, read_money(match, language))
-        for match in _money_pattern(language).finditer(text)
+        ("money", match, read_money(match, language)) for match in _money_matches(text, language)
     ]
     candidates += [
-        ("date", match, read_date(match, language))
-        for pattern in _date_patterns(language)
-        for match in pattern.finditer(text)
+        ("date", match, read_date(match, language)) for match in _date_matches(text, language)
     ]
     candidates += [
         ("relative date", match, read_relative(match.group(), language, published))
@@ -231,7 +277,7 @@ def _sentence_facts(
     ]
     folded = fold_for_watch(text)
     if len(folded) == len(text):  # offsets in the folded text are offsets in the text
-        pattern, entries = _name_pattern(gazetteer, language)
+        pattern, entries = names
         for match in pattern.finditer(folded):
             entry = entries[" ".join(match.group().split())]
             candidates.append((entry.kind, match, entry.name))
@@ -253,11 +299,13 @@ def _sentence_facts(
 def _facts(
     paragraphs: tuple[Paragraph, ...], language: str, published: str | None, gazetteer: Gazetteer
 ) -> tuple[Fact, ...]:
+    # Looked up once a source, not once a sentence: finding it hashes the whole gazetteer.
+    names = _name_pattern(gazetteer, language)
     facts = [
         fact
         for paragraph in paragraphs
         for sentence in paragraph.sentences
-        for fact in _sentence_facts(sentence, language, published, gazetteer)
+        for fact in _sentence_facts(sentence, language, published, names)
     ]
     return tuple(sorted(facts, key=lambda fact: (fact.start, fact.kind)))
 

@@ -39,14 +39,19 @@ def stale_reviews(
     read. Quotes that still resolve do not clear the mark; only a new pin does.
     """
     by_id = {source.id: source for source in sources}
+    # Each question reads the citations of its own file, not all the project's again.
+    by_path: dict[str, list[Citation]] = {}
+    for citation in citations:
+        by_path.setdefault(citation.place.path, []).append(citation)
     stale: dict[str, tuple[StaleReview, ...]] = {}
     for question in questions:
         pins = {pin.source: pin.sha256 for pin in question.reviewed}
+        own = tuple(by_path.get(question.path, ()))
         found = tuple(
             StaleReview(
                 question.id, source_id, pins.get(source_id), by_id[source_id].metadata.sha256
             )
-            for source_id in cited_sources(question, citations, by_id)
+            for source_id in cited_sources(question, own, by_id)
             if pins.get(source_id) != by_id[source_id].metadata.sha256
         )
         if found:

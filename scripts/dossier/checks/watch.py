@@ -39,9 +39,16 @@ def find_watch_hits(
         for source_number, source in enumerate(sources)
         for sentence in source.sentences
     ]
+    first_words = {
+        term: RE_WATCH_WORD.search(fold_for_watch(term))
+        for question in questions
+        for term in question.watch
+    }
+    # Only the words that start a term are ever looked up: the index holds those alone.
+    wanted = {first_word.group() for first_word in first_words.values() if first_word}
     index: dict[str, list[int]] = {}
     for position, (_, _, _, text) in enumerate(sentences):
-        for word in set(RE_WATCH_WORD.findall(text)):
+        for word in wanted.intersection(RE_WATCH_WORD.findall(text)):
             index.setdefault(word, []).append(position)
     everything = list(range(len(sentences)))
     hits = []
@@ -51,7 +58,7 @@ def find_watch_hits(
         )
         found = []
         for term_number, term in enumerate(question.watch):
-            first_word = RE_WATCH_WORD.search(fold_for_watch(term))
+            first_word = first_words[term]
             candidates = index.get(first_word.group(), []) if first_word else everything
             pattern = watch_pattern(term)
             found += [
