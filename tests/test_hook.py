@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Iterator
@@ -29,6 +30,13 @@ def core_modules_restored() -> Iterator[None]:
     for name in [name for name in sys.modules if name.startswith("dossier")]:
         del sys.modules[name]
     sys.modules.update(before)
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_frozen() -> Iterator[None]:
+    """Tests that call on_files alone skip on_post_build, which hands the build's objects back."""
+    yield
+    gc.unfreeze()
 
 
 def hook_module(config: MkDocsConfig) -> ModuleType:
@@ -153,6 +161,22 @@ def test_a_rebuild_in_one_process_shows_what_changed_and_only_that(
     assert "today: 2025-01-06 (from the publication date, 2025-01-06)" in source_page(
         config, "000_abc"
     )
+
+
+def test_what_a_build_made_is_freed_once_it_is_over(example_project: ExampleProject) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    config = hooked_config(example_project)
+
+    hook = hook_module(config)
+
+    hook.on_pre_build(config=config)
+    config.plugins.on_files(Files([]), config=config)
+    # Kept out of the cycle collector's way while MkDocs works on the pages...
+    assert gc.get_freeze_count() > 0
+    hook.on_post_build(config=config)
+
+    # ...and collectable again afterwards, for `serve` builds again in the same process.
+    assert gc.get_freeze_count() == 0
 
 
 def package_copy(tmp_path: Path) -> Path:

@@ -12,6 +12,7 @@ from dossier.checks import check
 from dossier.checks.review import review_marks
 from dossier.checks.watch import history_watch_matches
 from dossier.load.project import load_project
+from dossier.memory import cycle_collector_paused
 from dossier.model.findings import Finding, failing
 from dossier.model.history import ProjectHistory
 from dossier.model.project import CheckedProject
@@ -37,17 +38,18 @@ class Build:
         """
         if self.failures(strict=False):
             return {}
-        return render_pages(
-            self.project,
-            self.as_of,
-            self.history.changes,
-            history_partial=self.history.partial,
-            tags=self.history.tags,
-            review_marks=review_marks(
-                self.history.changes, self.project.questions, self.project.sources
-            ),
-            watch_matches=history_watch_matches(self.history.changes, self.project.questions),
-        )
+        with cycle_collector_paused():
+            return render_pages(
+                self.project,
+                self.as_of,
+                self.history.changes,
+                history_partial=self.history.partial,
+                tags=self.history.tags,
+                review_marks=review_marks(
+                    self.history.changes, self.project.questions, self.project.sources
+                ),
+                watch_matches=history_watch_matches(self.history.changes, self.project.questions),
+            )
 
     def failures(self, *, strict: bool) -> tuple[Finding, ...]:
         """The findings that fail a command or a build, `--strict` or not."""
@@ -65,5 +67,6 @@ def build(root: Path, *, today: datetime.date, history: ProjectHistory) -> Build
     `today` is the date questions may not be raised after; `history` is what git knows. Ages on
     pages count to the last commit, so that the same commit renders the same bytes on any day.
     """
-    checked = check_project(root, today)
+    with cycle_collector_paused():
+        checked = check_project(root, today)
     return Build(checked, checked.findings, history.last_changed or today, history)

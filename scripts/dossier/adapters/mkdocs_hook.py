@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -115,12 +116,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if written is not None:
             files.remove(written)
         files.append(File.generated(config, path, content=content))
+    # What the dossier made lives until the build ends. Frozen, it is left out of the cycle
+    # collector's full runs while MkDocs converts and writes every page, each of which would
+    # otherwise walk all of it again; on_post_build hands it back to the collector.
+    gc.freeze()
     return files
 
 
 def on_pre_build(**_: object) -> None:
-    # A build that failed half-way left pages set aside; none of them belongs to this build.
+    # A build that failed half-way left pages set aside, and objects frozen; none of them belongs
+    # to this build.
     _set_aside.clear()
+    gc.unfreeze()
+
+
+def on_post_build(**_: object) -> None:
+    # `mkdocs serve` builds again in the same process: the last build's objects must be freed.
+    gc.unfreeze()
 
 
 @contextlib.contextmanager

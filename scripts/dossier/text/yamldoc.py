@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from dossier.memory import cycle_collector_paused
 
 KeyPath = tuple[str | int, ...]
 # libyaml's loader, where PyYAML was built with it, parses several times faster; both keep marks.
@@ -158,30 +157,14 @@ def _first_bad_timestamp_line(node: yaml.Node) -> int:
     return 0
 
 
-@contextlib.contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Python's cycle collector held off, unless it already was, for the time of the block.
-
-    Building PyYAML's nodes allocates so many objects that the collector would run over and over,
-    each time walking every object the program already holds, to find nothing: the nodes die
-    together once read, by reference counting. (An alias inside its own anchor makes a cycle; a
-    later collection frees it.)
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; `first_line` is the file line the text starts on.
 
     Raises YamlDocumentError with the file line of the problem.
     """
-    with _cycle_collector_paused():
+    # Building PyYAML's nodes allocates so many objects that the collector would run over and
+    # over; the nodes die together once read.
+    with cycle_collector_paused():
         return _parse(text, first_line)
 
 
