@@ -22,6 +22,8 @@ from dossier.site import (
     DATE_EVIDENCE_FRAGMENT,
     QUOTATION_FRAGMENT_PREFIX,
     SOURCES_INDEX_PAGE,
+    claim_fragment,
+    claim_link_fragment,
     source_page,
     url_from,
 )
@@ -112,6 +114,11 @@ def citer(view: SourcesView, page: str) -> Callable[[ResolvedCitation | None, st
     return cite
 
 
+# The parts of a source page with an element per sentence, claim or fact are built here rather than
+# in source.md.j2: they are most of the page, and the template's loops over them cost more than
+# the rest of the page together.
+
+
 def _sentence_classes(anchor: str, cited: frozenset[str], cited_by: Mapping[str, object]) -> str:
     return "dossier-sentence" + (
         (" dossier-sentence--cited" if anchor in cited_by else "")
@@ -121,11 +128,7 @@ def _sentence_classes(anchor: str, cited: frozenset[str], cited_by: Mapping[str,
 
 def full_text_html(source: Source, cited: frozenset[str], cited_by: Mapping[str, object]) -> str:
     """The source's full text as HTML: an element per paragraph and per sentence, each with its
-    anchor, and beside each paragraph its translation when the sidecar has one.
-
-    Built here rather than in source.md.j2: it is most of a source page, an element per
-    sentence, and the template's loop cost more than the rest of the page together.
-    """
+    anchor, and beside each paragraph its translation when the sidecar has one."""
     language = escape_html(source.metadata.language)
     translations = source.metadata.translations
     translated = " dossier-text--translated" if translations else ""
@@ -152,6 +155,63 @@ def full_text_html(source: Source, cited: frozenset[str], cited_by: Mapping[str,
     return "\n".join(lines)
 
 
+def claims_html(source: Source, topics: list[Topic], view: SourcesView) -> str:
+    """The source's claims, a list per topic, each claim linked to the sentence it rests on.
+
+    A claim cites a sentence of the same page, where its translation stands beside it.
+    """
+    lines = []
+    for topic in topics:
+        lines += [f"<p><strong>{escape_html(topic.title)}</strong></p>", "<ul>"]
+        for claim in view.claims_on(source, topic):
+            resolved = view.claim_citation(source, claim)
+            anchor = (
+                citation_anchor(
+                    resolved,
+                    f"#{resolved.anchor}",
+                    claim_link_fragment(claim.id),
+                    with_translation=False,
+                )
+                if resolved
+                else ""
+            )
+            lines.append(
+                f'<li id="{claim_fragment(claim.id)}">{escape_html(claim.text)} {anchor}</li>'
+            )
+        lines.append("</ul>")
+    return "\n".join(lines)
+
+
+def fact_rows_html(facts: tuple[Fact, ...], language: str) -> str:
+    """A table row per fact: its kind, the source's words, the reading and its sentence."""
+    return "\n".join(
+        f'<tr><td>{fact.kind}</td><td lang="{language}">{escape_html(fact.text)}</td>'
+        f"<td>{escape_html(fact.value)}</td>"
+        f'<td><a href="#{fact.anchor}">{fact.anchor}</a></td></tr>'
+        for fact in facts
+    )
+
+
+def cited_by_rows_html(
+    source: Source, cited_by: Mapping[str, tuple[CitingPlace, ...]], page: str
+) -> str:
+    """A table row per cited sentence, in reading order, linking each place that cites it."""
+    rows = []
+    for sentence in source.sentences:
+        places = cited_by.get(sentence.anchor)
+        if places:
+            links = ", ".join(
+                f'<a href="{escape_html(url_from(page, place.page, place.fragment))}">'
+                f"{escape_html(place.label)}</a>"
+                for place in places
+            )
+            rows.append(
+                f'<tr><td><a href="#{sentence.anchor}">{sentence.anchor}</a></td>'
+                f"<td>{links}</td></tr>"
+            )
+    return "\n".join(rows)
+
+
 def render_source_page(source: Source, view: SourcesView, environment: jinja2.Environment) -> str:
     page = source_page(source.id)
     metadata = source.metadata
@@ -166,31 +226,27 @@ def render_source_page(source: Source, view: SourcesView, environment: jinja2.En
         )
     cited, share = view.coverage(source)
     cited_by = view.cited_by.get(source.id, {})
+    facts = view.facts.get(source.id, ())
+    topics = [topic for topic in view.topics if view.claims_on(source, topic)]
     return environment.get_template("source.md.j2").render(
         source=source,
-        view=view,
         page=page,
         abstract=abstract,
         automatic_summary=source.sentences[:AUTOMATIC_SUMMARY_SENTENCES],
-        topics=[topic for topic in view.topics if view.claims_on(source, topic)],
+        claims=claims_html(source, topics, view),
         quotations=[
             (quotation, view.resolve(page, f"{QUOTATION_FRAGMENT_PREFIX}{number}"))
             for number, quotation in enumerate(metadata.quotations, start=1)
         ],
-        facts=view.facts.get(source.id, ()),
+        facts=facts,
+        fact_rows=fact_rows_html(facts, metadata.language),
         cited=cited,
         share=share,
         cited_by=cited_by,
+        cited_by_rows=cited_by_rows_html(source, cited_by, page),
         full_text=full_text_html(source, cited, cited_by),
         date_evidence=view.resolve(page, DATE_EVIDENCE_FRAGMENT),
-        url=lambda place: url_from(page, place.page, place.fragment),
         cite=citer(view, page),
-        # A claim cites a sentence of the same page, where its translation stands beside it.
-        anchor=lambda resolved, fragment: (
-            citation_anchor(resolved, f"#{resolved.anchor}", fragment, with_translation=False)
-            if resolved
-            else ""
-        ),
     )
 
 
