@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import jsonschema
 import jsonschema_rs
 
 from dossier.model import findings
@@ -24,6 +23,10 @@ def invalid_entries(data: Any, name: str, where: tuple[str, ...] = ()) -> set[in
     Loaders keep the valid entries of a list and report the rest, so one bad entry costs only
     itself; when the list itself is wrong, every entry counts as invalid.
     """
+    if surely_valid(data, name):
+        return set()
+    import jsonschema  # only for files jsonschema-rs rejects: importing it costs a build 40 ms
+
     validator = jsonschema.Draft202012Validator(load_schema(name))
     invalid: set[int] = set()
     entries = data
@@ -67,6 +70,8 @@ def schema_findings(data: Any, document: YamlDocument, path: str, name: str) -> 
     """Every way `data` (parsed from `document`) breaks schema `name`, at the line it is on."""
     if surely_valid(data, name):
         return []
+    import jsonschema  # as in invalid_entries
+
     schema = load_schema(name)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     problems = []
