@@ -179,6 +179,54 @@ def test_what_a_build_made_is_freed_once_it_is_over(example_project: ExampleProj
     assert gc.get_freeze_count() == 0
 
 
+def built_page(config: MkDocsConfig, files: Files, src_uri: str, markdown: str = "") -> Page:
+    """The page at `src_uri` taken through MkDocs' steps up to its content: read, the hook's
+    on_page_markdown (`markdown` in place of the file's, if given), render, on_page_content."""
+    page = files.get_file_from_path(src_uri).page  # type: ignore[union-attr]
+    assert page is not None
+    page.read_source(config)
+    text = config.plugins.on_page_markdown(
+        markdown or page.markdown or "", page=page, config=config, files=files
+    )
+    page.markdown = text
+    page.render(config, files)
+    page.content = config.plugins.on_page_content(
+        page.content or "", page=page, config=config, files=files
+    )
+    return page
+
+
+def test_a_source_page_has_its_headings_in_its_table_of_contents_and_its_anchors_known(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    example_project.add_seed("001_def", "Italia tratta con SpaceX.\n", language="it")
+    config = hooked_config(example_project)
+    files = config.plugins.on_files(Files([]), config=config)
+
+    for source_id in ("000_abc", "001_def"):  # the second reuses what the first set up
+        page = built_page(config, files, f"sources/{source_id}.md")
+
+        headings = [item.title for item in page.toc.items[0].children]
+        assert headings == ["Summary", "Facts", "Full text", "Cited by"]
+        assert '<h2 id="full-text">Full text' in (page.content or "")
+        assert {"full-text", "p1", "p1-s1"} <= (page.present_anchor_ids or set())
+
+
+def test_a_source_page_that_links_to_another_page_has_the_link_made_an_address(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    config = hooked_config(example_project)
+    files = config.plugins.on_files(Files([]), config=config)
+
+    page = built_page(
+        config, files, "sources/000_abc.md", "# A source\n\nSee [the sources](index.md).\n"
+    )
+
+    assert '<a href="../">the sources</a>' in (page.content or "")
+
+
 def package_copy(tmp_path: Path) -> Path:
     """A stand-in for scripts/dossier: the hook only looks at its files' names, sizes and times."""
     package = tmp_path / "package"

@@ -52,6 +52,11 @@ def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+def is_source_page(page: str) -> bool:
+    """Whether `page` (relative to docs/) is the page of a source."""
+    return page.startswith("sources/") and page != SOURCES_INDEX_PAGE
+
+
 def source_url(source_id: str) -> str:
     """The address of a source's page relative to the site's root, as MkDocs publishes it."""
     return published_url(source_page(source_id))

@@ -6,13 +6,17 @@ import contextlib
 import datetime
 import gc
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markdown import Markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -20,7 +24,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
-    from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
     from dossier.build import Build
@@ -37,6 +40,11 @@ DOSSIER_PACKAGE = Path(__file__).resolve().parent.parent
 PACKAGE_SUFFIXES = frozenset({".py", ".j2", ".json"})
 # The package's fingerprint when its modules were last imported; None before the first build.
 _fingerprint: tuple[tuple[str, int, int], ...] | None = None
+# The Markdown converter the source pages of a build share, and the configuration it was made for.
+_source_converter: tuple[MkDocsConfig, Markdown] | None = None
+_ID = re.compile(r'\sid="([^"]*)"')
+# A Markdown link or image whose target names a file: MkDocs would rewrite and check it.
+_LINK_TO_A_FILE = re.compile(r"\]\((?!#)")
 
 
 def _project_root(config: MkDocsConfig) -> Path:
@@ -51,6 +59,33 @@ def _package_fingerprint(package: Path) -> tuple[tuple[str, int, int], ...]:
             status = path.stat()
             files.append((path.relative_to(package).as_posix(), status.st_size, status.st_mtime_ns))
     return tuple(files)
+
+
+class SourcePage(Page):
+    """A source page, converted by one Markdown converter that all the build's source pages share.
+
+    MkDocs makes a converter for each page, with every extension the site enables, and on a
+    source page that cost as much as the conversion itself: the page's Markdown is its title, its
+    headings and a few paragraphs, its HTML blocks being set aside. What MkDocs adds to each
+    converter is there for links to other files (rewriting and checking them) and for the title;
+    a source page links only within itself and has its title in its front matter. A page that
+    does link to a file is converted as MkDocs converts any page.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None or _LINK_TO_A_FILE.search(self.markdown):
+            super().render(config, files)
+            return
+        global _source_converter
+        if _source_converter is None or _source_converter[0] is not config:
+            extensions, settings = config["markdown_extensions"], config["mdx_configs"] or {}
+            converter = Markdown(extensions=extensions, extension_configs=settings)
+            _source_converter = (config, converter)
+        converter = _source_converter[1]
+        converter.reset()
+        self.content = converter.convert(self.markdown)
+        self.toc = get_toc(getattr(converter, "toc_tokens", []))
+        self.present_anchor_ids = set(_ID.findall(self.content))
 
 
 def _build(root: Path) -> Build:
@@ -93,12 +128,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _with_source_pages(files: Files, config: MkDocsConfig) -> Files:
+    """`files`, each source page's given a SourcePage, which MkDocs then builds it as."""
+    from dossier.site import is_source_page
+
+    for file in files.documentation_pages():
+        if is_source_page(file.src_uri):
+            SourcePage(None, file, config)  # a Page attaches itself to its file
+    return files
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     from dossier.adapters.output import RENDER_MARKER
 
     if (Path(config.docs_dir) / RENDER_MARKER).is_file():
         # `render` wrote these pages already: a snapshot (make snapshot) builds them as they are.
-        return files
+        return _with_source_pages(files, config)
     result = _build(_project_root(config))
     for finding in result.findings:
         # Logged at their own level: `mkdocs build --strict` then fails on warnings, as
@@ -116,6 +161,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if written is not None:
             files.remove(written)
         files.append(File.generated(config, path, content=content))
+    _with_source_pages(files, config)
     # What the dossier made lives until the build ends. Frozen, it is left out of the cycle
     # collector's full runs while MkDocs converts and writes every page, each of which would
     # otherwise walk all of it again; on_post_build hands it back to the collector.

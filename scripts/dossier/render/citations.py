@@ -30,7 +30,9 @@ def citation_link(
     With a translation, the link is described by it, and hovering or focusing shows it; a
     caller that shows the translation itself passes `with_translation=False`.
     """
-    target = relative_link(page, source_page(resolved.source.id))
+    cited_page = source_page(resolved.source.id)
+    # Within a source page, the link names no page: it needs no rewriting by MkDocs.
+    target = "" if cited_page == page else relative_link(page, cited_page)
     label = f"{short_source_label(resolved.source.id)} {resolved.anchor}"
     title = escape_text(" ".join(resolved.source_text.split()))
     link = f'[\\[{escape_text(label)}\\]]({target}#{resolved.anchor} "{title}")'
