@@ -478,10 +478,10 @@ repeated builds.
   aside before Markdown, tells MkDocs the anchors they hold (so links to sentences are still
   validated), gives Material's search their text alone, without tags, then puts them back
   unchanged. Markdown still converts the title, the headings, and the abstract or the direct
-  quotations where a source has them. The comparison and the sources index are raw HTML for the
-  same reason. What is left is mostly MkDocs' own cost
-  per page: a new Markdown converter with every extension the site enables, and the theme, whose
-  navigation, palette and table of contents are larger than plain Material's.
+  quotations where a source has them, with one converter that all source pages share, where
+  MkDocs makes one, with every extension the site enables, for each page. The comparison and the
+  sources index are raw HTML too. What is left is mostly the theme, whose navigation, palette and
+  table of contents are larger than plain Material's, and search.
 - **The dossier's own work** (the "Load, check, render" column), about 6 ms a source: reading and
   schema-checking each sidecar (PyYAML, then jsonschema-rs, with jsonschema only for files that
   fail), segmenting the text, resolving every claim's citation, reading facts (amounts, dates,
@@ -500,12 +500,12 @@ repeated builds.
   marginal costs.
 - **What the target would take.** At N = 100, a ratio of 3 leaves about 2 s for the whole build,
   barely more than the fixed cost: the register's 43 question pages and the hand-written pages
-  would have to skip Markdown too. At N = 1,000 it would take about 4 ms less a source, a third
-  of the marginal cost. Source pages that skip Python-Markdown altogether (a page class of the
-  dossier's own that writes their HTML and table of contents directly) were measured to save
-  about 1.6 ms a page; the rest would have to come from the dossier's own work, cut by half
-  again. Spreading that work over the machine's processors was tried, with forked processes:
-  sending the results back cost nearly all it saved (0.3 s at N = 1,000).
+  would have to skip Markdown too. At N = 1,000 it would take cutting the marginal cost by
+  another quarter or so. Source pages that skip Python-Markdown altogether, their HTML and table
+  of contents written by the dossier, would save under 1 ms a page more; the rest would have to
+  come from the dossier's own work, cut by half again. Spreading that work over the machine's
+  processors was tried, with forked processes: sending the results back cost nearly all it saved
+  (0.3 s at N = 1,000).
 - **A `serve` rebuild** builds the whole site again, but the dossier keeps in memory what it
   worked out for each source: its parse (the sidecar read and schema-checked, the text
   segmented), keyed on the contents of its two files, and its facts, keyed on its sentences,
