@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import html
 import logging
 import re
 import sys
@@ -85,7 +86,7 @@ class SourcePage(Page):
         converter.reset()
         self.content = converter.convert(self.markdown)
         self.toc = get_toc(getattr(converter, "toc_tokens", []))
-        self.present_anchor_ids = set(_ID.findall(self.content))
+        self.present_anchor_ids = {html.unescape(anchor) for anchor in _ID.findall(self.content)}
 
 
 def _build(root: Path) -> Build:
