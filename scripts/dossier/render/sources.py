@@ -184,6 +184,7 @@ def claims_html(source: Source, topics: list[Topic], view: SourcesView) -> str:
 
 def fact_rows_html(facts: tuple[Fact, ...], language: str) -> str:
     """A table row per fact: its kind, the source's words, the reading and its sentence."""
+    language = escape_html(language)
     return "\n".join(
         f'<tr><td>{fact.kind}</td><td lang="{language}">{escape_html(fact.text)}</td>'
         f"<td>{escape_html(fact.value)}</td>"
