@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -238,6 +239,26 @@ def test_the_offline_bundle_works_from_the_file_system(
 
     assert traffic.foreign_requests(None) == []
     assert traffic.console_errors == []
+
+
+def test_every_link_of_the_offline_bundle_opens_a_file_of_it(offline_bundle: Path) -> None:
+    # Opened from the file system, a link to a folder (`x/`) shows a listing, not its page: the
+    # bundle's links, the generated pages' raw HTML included, must name the files.
+    broken = []
+    # 404.html is for a server to show, and links from the site's root as MkDocs makes it.
+    pages = sorted(set(offline_bundle.rglob("*.html")) - {offline_bundle / "404.html"})
+    for page in pages:
+        for link in re.findall(r'href="([^"]*)"', page.read_text(encoding="utf-8")):
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            if not (page.parent / unquote(parts.path)).is_file():
+                broken.append(f"{page.relative_to(offline_bundle)}: {link}")
+
+    assert broken == []
+    assert 'href="000_7edff155f20879db.html"' in (
+        offline_bundle / "sources" / "index.html"
+    ).read_text(encoding="utf-8")
 
 
 def test_a_translation_shows_beside_its_sentence_and_on_a_citation_with_keyboard_focus(

@@ -7,6 +7,7 @@ import datetime
 import gc
 import html
 import logging
+import posixpath
 import re
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -43,9 +45,16 @@ PACKAGE_SUFFIXES = frozenset({".py", ".j2", ".json"})
 _fingerprint: tuple[tuple[str, int, int], ...] | None = None
 # The Markdown converter the source pages of a build share, and the configuration it was made for.
 _source_converter: tuple[MkDocsConfig, Markdown] | None = None
-_ID = re.compile(r'\sid="([^"]*)"')
-# A Markdown link or image whose target names a file: MkDocs would rewrite and check it.
-_LINK_TO_A_FILE = re.compile(r"\]\((?!#)")
+RE_ID = re.compile(r'\sid="([^"]*)"')
+# A Markdown link or image whose target names a file: MkDocs would rewrite and check it. The
+# dossier's generated Markdown writes inline links only, and escapes the text it is given.
+RE_LINK_TO_A_FILE = re.compile(r"\]\((?!#)")
+# A link in a generated HTML block to a page of the site, by a relative address: no scheme, no
+# leading slash, more than a fragment.
+RE_PAGE_LINK = re.compile(r'href="(?P<path>[^"#:/][^"#:]*)(?P<fragment>#[^"]*)?"')
+# The site's pages by the address render wrote links to them with, for a build without directory
+# URLs (the offline bundle); None when the build has them.
+_pages_by_directory_url: dict[str, File] | None = None
 
 
 def _project_root(config: MkDocsConfig) -> Path:
@@ -74,7 +83,7 @@ class SourcePage(Page):
     """
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        if self.markdown is None or _LINK_TO_A_FILE.search(self.markdown):
+        if self.markdown is None or RE_LINK_TO_A_FILE.search(self.markdown):
             super().render(config, files)
             return
         global _source_converter
@@ -86,7 +95,7 @@ class SourcePage(Page):
         converter.reset()
         self.content = converter.convert(self.markdown)
         self.toc = get_toc(getattr(converter, "toc_tokens", []))
-        self.present_anchor_ids = {html.unescape(anchor) for anchor in _ID.findall(self.content)}
+        self.present_anchor_ids = {html.unescape(anchor) for anchor in RE_ID.findall(self.content)}
 
 
 def _build(root: Path) -> Build:
@@ -163,6 +172,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(written)
         files.append(File.generated(config, path, content=content))
     _with_source_pages(files, config)
+    global _pages_by_directory_url
+    _pages_by_directory_url = None
+    if not config.use_directory_urls:
+        from dossier.site import published_url
+
+        _pages_by_directory_url = {
+            published_url(file.src_uri): file for file in files.documentation_pages()
+        }
     # What the dossier made lives until the build ends. Frozen, it is left out of the cycle
     # collector's full runs while MkDocs converts and writes every page, each of which would
     # otherwise walk all of it again; on_post_build hands it back to the collector.
@@ -211,6 +228,24 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     return _set_aside[page.file.src_uri].markdown
 
 
+def _with_file_urls(content: str, page: Page, pages: dict[str, File]) -> str:
+    """`content` with its links to the directory address of a page (`x/`) made the file address
+    a build without directory URLs publishes it at (`x.html`), relative to `page`."""
+    from dossier.site import published_url
+
+    base = published_url(page.file.src_uri)
+
+    def file_url(link: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(base, link["path"]))
+        target_page = pages.get("" if target == "." else f"{target}/")
+        if target_page is None:
+            return link[0]
+        relative = get_relative_url(target_page.url, page.file.url)
+        return f'href="{relative}{link["fragment"] or ""}"'
+
+    return RE_PAGE_LINK.sub(file_url, content)
+
+
 def on_page_content(content: str, page: Page, **_: object) -> str:
     from dossier.text.html_blocks import put_back_for_search
 
@@ -233,4 +268,8 @@ def on_page_context(
     if blocks is not None:
         with _naming_the_page(page):
             page.content = put_back(page.content or "", blocks)
+    if _pages_by_directory_url is not None and page.content:
+        # Render writes the addresses pages have with directory URLs, MkDocs' default, in the
+        # HTML it generates; MkDocs rewrites the links it converts from Markdown, not those.
+        page.content = _with_file_urls(page.content, page, _pages_by_directory_url)
     return context
