@@ -227,6 +227,62 @@ def test_a_source_page_that_links_to_another_page_has_the_link_made_an_address(
     assert '<a href="../">the sources</a>' in (page.content or "")
 
 
+def toc_entries(page: Page) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    return [
+        (item.title, item.url, [(child.title, child.url) for child in item.children])
+        for item in page.toc
+    ]
+
+
+# What Markdown converts of a curated source page: its abstract and quotations cite its sentences.
+CURATED_SOURCE_PAGE = """# A source
+
+It reports talks [\\[000 p1-s1\\]](#p1-s1 "Italia negocia"){#abstract-cite-1 .dossier-cite}.
+
+## Direct quotations
+
+| Speaker | Original |
+| --- | --- |
+| X | <span id="quotation-1" lang="es">Italia</span> [\\[000 p1-s1\\]](#p1-s1){#quotation-link-1} |
+"""
+
+
+def test_a_source_page_converts_as_mkdocs_converts_it(example_project: ExampleProject) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    (example_project.root / "docs").mkdir(exist_ok=True)
+    (example_project.root / "mkdocs.yml").write_text(
+        f"site_name: Example\nhooks:\n  - {HOOK}\nmarkdown_extensions:\n"
+        "  - attr_list\n  - md_in_html\n  - tables\n  - toc:\n      permalink: true\n",
+        encoding="utf-8",
+    )
+    config = load_config(config_file=str(example_project.root / "mkdocs.yml"))
+    files = config.plugins.on_files(Files([]), config=config)
+    page = built_page(config, files, "sources/000_abc.md", CURATED_SOURCE_PAGE)
+    assert isinstance(page, hook_module(config).SourcePage)
+    shared = (page.content, toc_entries(page), page.present_anchor_ids)
+
+    Page.render(page, config, files)  # as MkDocs converts any page
+
+    assert 'id="abstract-cite-1"' in (shared[0] or "")
+    assert shared == (page.content, toc_entries(page), page.present_anchor_ids)
+
+
+def test_a_link_within_a_source_page_to_no_anchor_is_reported(
+    example_project: ExampleProject, caplog: pytest.LogCaptureFixture
+) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    config = hooked_config(example_project)
+    files = config.plugins.on_files(Files([]), config=config)
+    page = built_page(
+        config, files, "sources/000_abc.md", "# A source\n\n[Here](#a-source), [there](#p9-s9).\n"
+    )
+
+    page.validate_anchor_links(files=files, log_level=logging.WARNING)
+
+    assert "contains a link '#p9-s9', but there is no such anchor on this page" in caplog.text
+    assert "#a-source" not in caplog.text
+
+
 def package_copy(tmp_path: Path) -> Path:
     """A stand-in for scripts/dossier: the hook only looks at its files' names, sizes and times."""
     package = tmp_path / "package"

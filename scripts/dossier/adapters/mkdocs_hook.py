@@ -46,6 +46,7 @@ _fingerprint: tuple[tuple[str, int, int], ...] | None = None
 # The Markdown converter the source pages of a build share, and the configuration it was made for.
 _source_converter: tuple[MkDocsConfig, Markdown] | None = None
 RE_ID = re.compile(r'\sid="([^"]*)"')
+RE_LINK_WITHIN = re.compile(r'\shref="#([^"]+)"')
 # A Markdown link or image whose target names a file: MkDocs would rewrite and check it. The
 # dossier's generated Markdown writes inline links only, and escapes the text it is given.
 RE_LINK_TO_A_FILE = re.compile(r"\]\((?!#)")
@@ -77,9 +78,10 @@ class SourcePage(Page):
     MkDocs makes a converter for each page, with every extension the site enables, and on a
     source page that cost as much as the conversion itself: the page's Markdown is its title, its
     headings and a few paragraphs, its HTML blocks being set aside. What MkDocs adds to each
-    converter is there for links to other files (rewriting and checking them) and for the title;
-    a source page links only within itself and has its title in its front matter. A page that
-    does link to a file is converted as MkDocs converts any page.
+    converter rewrites links to other files, takes note of anchors and of the links to them, and
+    reads the title. A source page links to no file and has its title in its front matter; its
+    anchors and its links within itself are read here from the HTML, so that MkDocs still checks
+    those links. A page that does link to a file is converted as MkDocs converts any page.
     """
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
@@ -96,6 +98,10 @@ class SourcePage(Page):
         self.content = converter.convert(self.markdown)
         self.toc = get_toc(getattr(converter, "toc_tokens", []))
         self.present_anchor_ids = {html.unescape(anchor) for anchor in RE_ID.findall(self.content)}
+        links = {
+            html.unescape(anchor): f"#{anchor}" for anchor in RE_LINK_WITHIN.findall(self.content)
+        }
+        self.links_to_anchors = {self.file: links}
 
 
 def _build(root: Path) -> Build:
@@ -139,7 +145,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _with_source_pages(files: Files, config: MkDocsConfig) -> Files:
-    """`files`, each source page's given a SourcePage, which MkDocs then builds it as."""
+    """`files`, with a SourcePage made for each source page: MkDocs builds a page as the Page
+    its file holds."""
     from dossier.site import is_source_page
 
     for file in files.documentation_pages():
