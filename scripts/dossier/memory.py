@@ -15,7 +15,7 @@ def cycle_collector_paused() -> Iterator[None]:
     nodes, pieces of pages. Each allocation burst set the collector off, and each of its full runs
     walked every object the program held, to find next to nothing: what the pipeline builds dies
     by reference counting, or lives until the build ends. A cycle made meanwhile (an exception
-    and its traceback, say) is freed by the first collection after the block.
+    and its traceback, say) waits for a later collection.
     """
     was_enabled = gc.isenabled()
     gc.disable()

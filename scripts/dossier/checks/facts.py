@@ -34,6 +34,8 @@ CURRENCIES = {
     "euros": "EUR", "euro": "EUR", "€": "EUR", "EUR": "EUR",
     "dólares": "USD", "dollari": "USD", "dollars": "USD", "$": "USD", "USD": "USD",
 }  # fmt: skip
+# Every amount names its currency, as CURRENCIES spells it: a sentence with none has no amount.
+RE_CURRENCY = re.compile("|".join(map(re.escape, CURRENCIES)))
 PERIOD_WORDS = {
     "es": {"principios": "early", "mediados": "mid", "finales": "late"},
     "it": {"inizio": "early", "metà": "mid", "fine": "late"},
@@ -122,10 +124,6 @@ def _money_pattern(language: str) -> re.Pattern[str]:
         (?P<after>{currencies})?(?!\w)
         """
     )
-
-
-# Every amount names its currency, as CURRENCIES spells it: a sentence with none has no amount.
-RE_CURRENCY = re.compile(_alternatives(list(CURRENCIES)))
 
 
 def read_money(match: re.Match[str], language: str) -> str | None:

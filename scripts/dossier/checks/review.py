@@ -23,7 +23,7 @@ def cited_sources(
 ) -> tuple[str, ...]:
     """The loaded sources the question's file cites (evidence, answer, inline in its body), sorted.
 
-    `citations` is every citation of the project; those written in the question's file count.
+    `citations` are citations written in data files; those written in the question's file count.
     """
     cited = {c.source_id for c in question.citations}
     cited |= {c.source_id for c in citations if c.place.path == question.path}

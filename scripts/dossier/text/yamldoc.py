@@ -13,6 +13,15 @@ from dossier.memory import cycle_collector_paused
 KeyPath = tuple[str | int, ...]
 # libyaml's loader, where PyYAML was built with it, parses several times faster; both keep marks.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+STR_TAG = "tag:yaml.org,2002:str"
+NULL_TAG = "tag:yaml.org,2002:null"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+# Scalars whose reading SafeConstructor does in a few careful lines (`0o17`, `1_000`, `.inf`,
+# dates): those lines are called, not copied.
+DELEGATED_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp")
+)
 
 
 class YamlDocumentError(ValueError):
@@ -49,17 +58,6 @@ def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> 
             item_path = (*path, index)
             lines[item_path] = item_node.start_mark.line + 1
             _record_lines(item_node, item_path, lines)
-
-
-STR_TAG = "tag:yaml.org,2002:str"
-NULL_TAG = "tag:yaml.org,2002:null"
-MAP_TAG = "tag:yaml.org,2002:map"
-SEQ_TAG = "tag:yaml.org,2002:seq"
-# Scalars whose reading SafeConstructor does in a few careful lines (`0o17`, `1_000`, `.inf`,
-# dates): those lines are called, not copied.
-DELEGATED_SCALAR_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp")
-)
 
 
 class _NotPlainError(Exception):
