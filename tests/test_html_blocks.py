@@ -90,6 +90,9 @@ def test_an_empty_block_is_a_block_and_the_markdown_after_it_is_converted() -> N
         (f"# Title\n\n{BLOCK_START}\n<p>Alone</p>\n", 3, "has no partner"),
         (f"# Title\n\n<p>x</p>\n{BLOCK_END}\n", 4, "has no partner"),
         (f"{BLOCK_START}\n<p>a</p>\n{BLOCK_START}\n<p>b</p>\n{BLOCK_END}\n", 3, "inside another"),
+        # A marker counts only on a line of its own.
+        (f"# Title\n\nx {BLOCK_START}\n<p>a</p>\n{BLOCK_END}\n", 3, "has no partner"),
+        (f"# Title\n\n{BLOCK_START}\n<p>a</p>\n{BLOCK_END} x\n", 3, "has no partner"),
     ],
 )
 def test_markers_that_do_not_pair_up_are_an_error_at_their_line(
