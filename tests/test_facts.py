@@ -156,6 +156,20 @@ def single_fact(project: ExampleProject, text: str, language: str) -> list[tuple
                 )
             ],
         ),
+        # Matched case-insensitively, a dotless i (U+0131) is an i and a long s (U+017F) an s:
+        # read as such, not a crash of the whole check.
+        (
+            "es",
+            "Firmado en abr\u0131l de 2024, el \u017fábado.",
+            [
+                ("date", "abr\u0131l de 2024", "April 2024"),
+                (
+                    "relative date",
+                    "\u017fábado",
+                    "Saturday (relative to a publication date the text does not give)",
+                ),
+            ],
+        ),
     ],
 )
 def test_tricky_amounts_and_dates(

@@ -81,10 +81,16 @@ def _locale(language: str) -> Locale:
     return Locale.parse(language)
 
 
+def _word_key(text: str) -> str:
+    """How a word a case-insensitive pattern matched is looked up: `(?i)` matches a dotless i
+    (U+0131) to an i and a long s (U+017F) to an s, which lowering alone does not turn them into."""
+    return text.upper().lower()
+
+
 @cache
 def _month_numbers(language: str) -> dict[str, int]:
     return {
-        name.lower(): number for number, name in get_month_names("wide", locale=language).items()
+        _word_key(name): number for number, name in get_month_names("wide", locale=language).items()
     }
 
 
@@ -92,7 +98,8 @@ def _month_numbers(language: str) -> dict[str, int]:
 def _english_weekdays(language: str) -> dict[str, str]:
     english = get_day_names("wide", locale="en")
     return {
-        name.lower(): english[key] for key, name in get_day_names("wide", locale=language).items()
+        _word_key(name): english[key]
+        for key, name in get_day_names("wide", locale=language).items()
     }
 
 
@@ -163,10 +170,12 @@ def read_date(match: re.Match[str], language: str) -> str:
     parts = match.groupdict()
     year = parts.get("year")
     if parts.get("period"):
-        return f"{PERIOD_WORDS[language][parts['period'].lower()]}-{year}"
+        return f"{PERIOD_WORDS[language][_word_key(parts['period'])]}-{year}"
     if not parts.get("month"):
         return str(year)
-    month = get_month_names("wide", locale="en")[_month_numbers(language)[parts["month"].lower()]]
+    month = get_month_names("wide", locale="en")[
+        _month_numbers(language)[_word_key(parts["month"])]
+    ]
     day = f"{int(parts['day'])} " if parts.get("day") else ""
     return f"{day}{month} {year}" if year else f"{day}{month} (no year given)"
 
@@ -201,7 +210,8 @@ def resolve_relative(described: str, published: datetime.date) -> str:
 
 def read_relative(text: str, language: str, published: str | None) -> str:
     described = (
-        _english_weekdays(language).get(text.lower()) or RELATIVE_PHRASES[language][text.lower()]
+        _english_weekdays(language).get(_word_key(text))
+        or RELATIVE_PHRASES[language][_word_key(text)]
     )
     if not published:
         return f"{described} (relative to a publication date the text does not give)"
