@@ -474,7 +474,7 @@ repeated builds.
 ## Where the time goes
 
 - **What MkDocs does with a source page** is about one and a half times its work on a plain
-  page: Markdown, search and the theme together, some 4.5 ms against 2.8 ms (the marginal build
+  page: Markdown, search and the theme together, some 4.3 ms against 3 ms (the marginal build
   cost less the dossier's own work per source). A source page is mostly HTML the dossier
   generates, an element per sentence, claim or fact. Render marks those blocks, with the fixed
   prose around them; the MkDocs hook sets them aside before Markdown, tells MkDocs the anchors
@@ -485,7 +485,7 @@ repeated builds.
   enables, for each page. The comparison and the
   sources index are raw HTML too. What is left is mostly the theme, whose navigation, palette and
   table of contents are larger than plain Material's, and search.
-- **The dossier's own work** (the "Load, check, render" column), about 6 ms a source: reading and
+- **The dossier's own work** (the "Load, check, render" column), 5.5 to 6 ms a source: reading and
   schema-checking each sidecar (PyYAML, then jsonschema-rs, with jsonschema only for files that
   fail), segmenting the text, resolving every claim's citation, reading facts (amounts, dates,
   names) from every sentence, looking for watch terms and unproved universal wording, and
@@ -504,7 +504,7 @@ repeated builds.
 - **What the target would take.** At N = 100, a ratio of 3 leaves about 2 s for the whole build,
   barely more than the fixed cost: the register's 51 question pages and the hand-written pages
   would have to skip Markdown too. At N = 1,000 it would take cutting the marginal cost by
-  another fifth or so. Source pages that skip Python-Markdown altogether, their HTML and table
+  another tenth or so. Source pages that skip Python-Markdown altogether, their HTML and table
   of contents written by the dossier, would save under 1 ms a page more; the rest, over 1 ms a
   source, would have to come from the dossier's own work. Spreading that work over the machine's
   processors was tried, with forked processes: sending the results back cost nearly all it saved
