@@ -45,7 +45,6 @@ PACKAGE_SUFFIXES = frozenset({".py", ".j2", ".json"})
 _fingerprint: tuple[tuple[str, int, int], ...] | None = None
 # The Markdown converter the source pages of a build share, and the configuration it was made for.
 _source_converter: tuple[MkDocsConfig, Markdown] | None = None
-RE_ID = re.compile(r'\sid="([^"]*)"')
 RE_LINK_WITHIN = re.compile(r'\shref="#([^"]+)"')
 # A Markdown link or image whose target names a file: MkDocs would rewrite and check it. The
 # dossier's generated Markdown writes inline links only, and escapes the text it is given.
@@ -85,6 +84,8 @@ class SourcePage(Page):
     """
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        from dossier.text.html_blocks import anchors_in
+
         if self.markdown is None or RE_LINK_TO_A_FILE.search(self.markdown):
             super().render(config, files)
             return
@@ -97,7 +98,7 @@ class SourcePage(Page):
         converter.reset()
         self.content = converter.convert(self.markdown)
         self.toc = get_toc(getattr(converter, "toc_tokens", []))
-        self.present_anchor_ids = {html.unescape(anchor) for anchor in RE_ID.findall(self.content)}
+        self.present_anchor_ids = set(anchors_in(self.content))
         links = {
             html.unescape(anchor): f"#{anchor}" for anchor in RE_LINK_WITHIN.findall(self.content)
         }

@@ -48,11 +48,12 @@ class SetAside:
     @property
     def anchors(self) -> frozenset[str]:
         """The ids and anchor names in the blocks, which links from other pages may target."""
-        return frozenset(
-            html.unescape(match["anchor"])
-            for block in self.blocks
-            for match in _ANCHOR.finditer(block)
-        )
+        return frozenset().union(*(anchors_in(block) for block in self.blocks))
+
+
+def anchors_in(markup: str) -> frozenset[str]:
+    """The ids and anchor names of the elements in `markup`, as a link's fragment names them."""
+    return frozenset(html.unescape(match["anchor"]) for match in _ANCHOR.finditer(markup))
 
 
 def placeholder(index: int) -> str:
