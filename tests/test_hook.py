@@ -213,12 +213,17 @@ def test_a_source_page_has_its_headings_in_its_table_of_contents_and_its_anchors
         assert {"full-text", "p1", "p1-s1"} <= (page.present_anchor_ids or set())
 
 
+def files_of_one_source(project: ExampleProject) -> tuple[MkDocsConfig, Files]:
+    """The configuration and the files the hook gives MkDocs for a project of one source."""
+    project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    config = hooked_config(project)
+    return config, config.plugins.on_files(Files([]), config=config)
+
+
 def test_a_source_page_that_links_to_another_page_has_the_link_made_an_address(
     example_project: ExampleProject,
 ) -> None:
-    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
-    config = hooked_config(example_project)
-    files = config.plugins.on_files(Files([]), config=config)
+    config, files = files_of_one_source(example_project)
 
     page = built_page(
         config, files, "sources/000_abc.md", "# A source\n\nSee [the sources](index.md).\n"
@@ -270,9 +275,7 @@ def test_a_source_page_converts_as_mkdocs_converts_it(example_project: ExamplePr
 def test_a_link_within_a_source_page_to_no_anchor_is_reported(
     example_project: ExampleProject, caplog: pytest.LogCaptureFixture
 ) -> None:
-    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
-    config = hooked_config(example_project)
-    files = config.plugins.on_files(Files([]), config=config)
+    config, files = files_of_one_source(example_project)
     page = built_page(
         config, files, "sources/000_abc.md", "# A source\n\n[Here](#a-source), [there](#p9-s9).\n"
     )

@@ -71,15 +71,20 @@ def test_the_timeline_lists_each_commit_with_its_status_change(
     assert "partial" not in register_history
 
 
-def test_in_a_shallow_clone_the_page_says_its_history_is_partial(
-    repository: ExampleProject, tmp_path: Path
-) -> None:
-    shallow = tmp_path / "shallow"
+def shallow_clone(project: ExampleProject, folder: Path) -> Path:
+    """A clone of `project` into `folder` holding only its last commit."""
     subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", repository.root.as_uri(), str(shallow)],
+        ["git", "clone", "-q", "--depth", "1", project.root.as_uri(), str(folder)],
         check=True,
         capture_output=True,
     )
+    return folder
+
+
+def test_in_a_shallow_clone_the_page_says_its_history_is_partial(
+    repository: ExampleProject, tmp_path: Path
+) -> None:
+    shallow = shallow_clone(repository, tmp_path / "shallow")
 
     rows = timeline(shallow, tmp_path / "pages")
 
@@ -188,12 +193,7 @@ def test_a_match_in_a_source_since_removed_names_it_without_a_link(
 def test_in_a_shallow_clone_the_one_commit_holds_every_match_and_says_so(
     watched: ExampleProject, tmp_path: Path
 ) -> None:
-    shallow = tmp_path / "shallow"
-    subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", watched.root.as_uri(), str(shallow)],
-        check=True,
-        capture_output=True,
-    )
+    shallow = shallow_clone(watched, tmp_path / "shallow")
 
     rows = timeline(shallow, tmp_path / "pages")
 
