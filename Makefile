@@ -144,7 +144,7 @@ venv-support:
 locale-sources:
 	$(call apt_install,locales,the it_IT locale sources for the reproducibility test)
 
-bench: $(STAMP)  ## the build against plain Material at 100, 1,000 and 5,000 sources (an hour or more)
+bench: $(STAMP)  ## the build against plain Material at 100, 1,000 and 5,000 sources (about 20 minutes on 2 cores)
 	$(BIN)/python benchmarks/bench.py --sources 100 1000 5000 --repeat 2
 
 linkcheck-online: build  ## check external links too (needs internet); results cached for a day
