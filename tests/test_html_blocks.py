@@ -63,7 +63,7 @@ def test_search_reads_the_text_of_a_block_without_its_markup() -> None:
         '<p id="p1"><span lang="es">Uno.</span> <span>Dos <code>x</code> &amp; y.</span></p>'
     )
 
-    assert version == " p1-s1 Cited here One two. Uno. Dos x &amp; y. "
+    assert version == "p1-s1 Cited here One two. Uno. Dos x &amp; y."
 
 
 def test_the_search_version_is_swapped_for_the_block_once_the_page_is_indexed() -> None:

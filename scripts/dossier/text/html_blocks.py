@@ -24,10 +24,8 @@ _ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)="(?P<anchor>[^"]*)\"""")
 # space, so that list items and table cells stay words apart.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|mark|q|small|span|strong|sub|sup)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
-_SPACES = re.compile(r"\s{2,}")
-_SEARCH_VERSION = re.compile(
-    r"<!-- dossier:search (?P<index>\d+) -->.*?<!-- /dossier:search -->", re.DOTALL
-)
+_SEARCH_START = re.compile(r"<!-- dossier:search (?P<index>\d+) -->")
+SEARCH_END = "<!-- /dossier:search -->"
 
 
 class MarkedBlockError(ValueError):
@@ -119,7 +117,7 @@ def search_version(block: str) -> str:
     text, and a block has a tag or two per sentence; the list and paragraph tags it would keep
     only shape the preview of a result.
     """
-    return _SPACES.sub(" ", _TAG.sub(" ", _INLINE_TAG.sub("", block)))
+    return " ".join(_TAG.sub(" ", _INLINE_TAG.sub("", block)).split())
 
 
 def _placeholder_of(content: str, index: int) -> str:
@@ -138,14 +136,25 @@ def put_back_for_search(content: str, set_aside: SetAside) -> str:
     for index, block in enumerate(set_aside.blocks):
         content = content.replace(
             _placeholder_of(content, index),
-            f"<!-- dossier:search {index} -->{search_version(block)}<!-- /dossier:search -->",
+            f"<!-- dossier:search {index} -->{search_version(block)}{SEARCH_END}",
         )
     return content
 
 
 def put_back(content: str, set_aside: SetAside) -> str:
     """`content` with each block's search version, or its placeholder, replaced by the block."""
-    content = _SEARCH_VERSION.sub(lambda match: set_aside.blocks[int(match["index"])], content)
+    # Plain searches for the end of each version, as in set_aside: a page can be megabytes long.
+    pieces: list[str] = []
+    position = 0
+    start = _SEARCH_START.search(content)
+    while start is not None:
+        end = content.find(SEARCH_END, start.end())
+        if end == -1:
+            break
+        pieces += [content[position : start.start()], set_aside.blocks[int(start["index"])]]
+        position = end + len(SEARCH_END)
+        start = _SEARCH_START.search(content, position)
+    content = "".join(pieces) + content[position:]
     for index, block in enumerate(set_aside.blocks):
         if placeholder(index) in content:
             content = content.replace(_placeholder_of(content, index), block)
