@@ -10,14 +10,16 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from markdown import Markdown
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from conftest import EXAMPLE_ARTICLE, PROJECT_ROOT, ExampleProject
+from conftest import EXAMPLE_ARTICLE, PROJECT_ROOT, ExampleProject, valid_sidecar
 from dossier.text.html_blocks import BLOCK_END, BLOCK_START
+from dossier.text.outline import convert_outline
 
 HOOK = PROJECT_ROOT / "scripts" / "dossier" / "adapters" / "mkdocs_hook.py"
 
@@ -252,8 +254,24 @@ It reports talks [\\[000 p1-s1\\]](#p1-s1 "Italia negocia"){#abstract-cite-1 .do
 """
 
 
-def test_a_source_page_converts_as_mkdocs_converts_it(example_project: ExampleProject) -> None:
-    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+@pytest.mark.parametrize(
+    "markdown", ["", CURATED_SOURCE_PAGE], ids=["only headings and HTML blocks", "curated"]
+)
+def test_a_source_page_converts_as_mkdocs_converts_it(
+    example_project: ExampleProject, markdown: str
+) -> None:
+    # Summarised in a claim, with no abstract: the page is its headings and its HTML blocks.
+    (example_project.seeds / "topics.yml").write_text(
+        "- id: deal.status\n  title: Status\n  description: How far the talks are.\n",
+        encoding="utf-8",
+    )
+    example_project.add_seed(
+        "000_abc",
+        EXAMPLE_ARTICLE,
+        sidecar=valid_sidecar(EXAMPLE_ARTICLE.encode())
+        + "claims:\n  - id: talks\n    topic: deal.status\n    text: Italy negotiates.\n"
+        '    cite: {quote: "Italia negocia un acuerdo"}\n',
+    )
     (example_project.root / "docs").mkdir(exist_ok=True)
     (example_project.root / "mkdocs.yml").write_text(
         f"site_name: Example\nhooks:\n  - {HOOK}\nmarkdown_extensions:\n"
@@ -262,13 +280,19 @@ def test_a_source_page_converts_as_mkdocs_converts_it(example_project: ExamplePr
     )
     config = load_config(config_file=str(example_project.root / "mkdocs.yml"))
     files = config.plugins.on_files(Files([]), config=config)
-    page = built_page(config, files, "sources/000_abc.md", CURATED_SOURCE_PAGE)
+    page = built_page(config, files, "sources/000_abc.md", markdown)
     assert isinstance(page, hook_module(config).SourcePage)
+    # The page as rendered takes the shortest way, the curated one a shared converter.
+    outline = convert_outline(Markdown(extensions=["toc"]), page.markdown or "")
+
+    assert (outline is not None) == (not markdown)
+    page.render(config, files)  # its HTML blocks still set aside
     shared = (page.content, toc_entries(page), page.present_anchor_ids)
 
     Page.render(page, config, files)  # as MkDocs converts any page
 
-    assert 'id="abstract-cite-1"' in (shared[0] or "")
+    assert ('id="abstract-cite-1"' in (shared[0] or "")) == bool(markdown)
+    assert ('<h2 id="cited-by">Cited by' in (shared[0] or "")) == (not markdown)
     assert shared == (page.content, toc_entries(page), page.present_anchor_ids)
 
 

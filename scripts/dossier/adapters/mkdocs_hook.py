@@ -80,11 +80,13 @@ class SourcePage(Page):
     converter rewrites links to other files, takes note of anchors and of the links to them, and
     reads the title. A source page links to no file and has its title in its front matter; its
     anchors and its links within itself are read here from the HTML, so that MkDocs still checks
-    those links. A page that does link to a file is converted as MkDocs converts any page.
+    those links. A page that does link to a file is converted as MkDocs converts any page; one
+    that is only headings and HTML blocks is not parsed at all (text/outline.py).
     """
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         from dossier.text.html_blocks import anchors_in
+        from dossier.text.outline import convert_outline
 
         if self.markdown is None or RE_LINK_TO_A_FILE.search(self.markdown):
             super().render(config, files)
@@ -95,8 +97,11 @@ class SourcePage(Page):
             converter = Markdown(extensions=extensions, extension_configs=settings)
             _source_converter = (config, converter)
         converter = _source_converter[1]
-        converter.reset()
-        self.content = converter.convert(self.markdown)
+        content = convert_outline(converter, self.markdown)
+        if content is None:
+            converter.reset()
+            content = converter.convert(self.markdown)
+        self.content = content
         self.toc = get_toc(getattr(converter, "toc_tokens", []))
         self.present_anchor_ids = set(anchors_in(self.content))
         links = {

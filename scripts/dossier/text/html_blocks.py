@@ -58,6 +58,9 @@ def placeholder(index: int) -> str:
     return f"<!-- dossier:html {index} -->"
 
 
+RE_PLACEHOLDER = re.compile(r"<!-- dossier:html \d+ -->")
+
+
 def _line_of(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
 
