@@ -78,13 +78,16 @@ def _sentences(text: str) -> Iterator[Sentence]:
     """The sentences of `text`, citations kept whole (a quote inside one ends no sentence)."""
     # Every citation opens with `[@`: most statements have none, and need no reading for them.
     items = inline_items(text, "", "")[0] if "[@" in text else []
-    blank = list(text)
-    for item in items:
-        blank[item.start : item.end] = " " * (item.end - item.start)
-    # Code shows syntax, not statements.
-    for fence in RE_FENCE.finditer(text):
-        blank[fence.start() : fence.end()] = re.sub(r"[^\n]", " ", fence.group())
-    words = "".join(blank)
+    fences = list(RE_FENCE.finditer(text)) if "```" in text or "~~~" in text else []
+    words = text
+    if items or fences:
+        blank = list(text)
+        for item in items:
+            blank[item.start : item.end] = " " * (item.end - item.start)
+        # Code shows syntax, not statements.
+        for fence in fences:
+            blank[fence.start() : fence.end()] = re.sub(r"[^\n]", " ", fence.group())
+        words = "".join(blank)
     position = 0
     ends = [(boundary.start(), boundary.end()) for boundary in RE_SENTENCE_END.finditer(words)]
     for end, after in [*ends, (len(text), len(text))]:

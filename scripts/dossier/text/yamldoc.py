@@ -11,12 +11,35 @@ import yaml
 from dossier.memory import cycle_collector_paused
 
 KeyPath = tuple[str | int, ...]
-# libyaml's loader, where PyYAML was built with it, parses several times faster; both keep marks.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader, with libyaml where PyYAML was built with it (several times faster;
+    both keep marks), and each node's tag found in fewer steps.
+
+    The composer asks the resolver for the tag of every node, a third of the time it takes. The
+    safe loader has no path resolvers and no resolver for any first character, so their lookups
+    always come out empty; these methods skip them and are otherwise PyYAML's own.
+    """
+
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if pattern.match(value):
+                        return str(tag)
+            return STR_TAG
+        return SEQ_TAG if kind is yaml.SequenceNode else MAP_TAG
 # Scalars whose reading SafeConstructor does in a few careful lines (`0o17`, `1_000`, `.inf`,
 # dates): those lines are called, not copied.
 DELEGATED_SCALAR_TAGS = frozenset(
@@ -189,6 +212,8 @@ def _parse(text: str, first_line: int) -> YamlDocument:
 
 def iso_dates(value: Any) -> Any:
     """`value` with dates as ISO strings: YAML reads `2026-11-23` as a date, JSON knows strings."""
+    if type(value) is str:  # most values of a document: answered first
+        return value
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, dict):
