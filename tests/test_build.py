@@ -267,6 +267,20 @@ def test_the_comparison_page_is_built_with_a_row_per_topic(built_site: Path) -> 
     ]
 
 
+def test_search_finds_a_claim_on_its_source_page_and_not_again_in_the_comparison(
+    built_site: Path,
+) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    cells = page(built_site, "comparison/index.html").select("article table tbody td + td")
+    reported = [cell.get_text() for cell in cells if "not reported" not in cell.get_text()]
+    claim = reported[0].split("[")[0].strip() if reported else ""  # before its first citation
+    found = [entry["location"] for entry in index["docs"] if claim and claim in entry["text"]]
+
+    assert claim, "the comparison shows claims"
+    assert found and all(location.startswith("sources/") for location in found)
+    assert any(entry["location"] == "comparison/" for entry in index["docs"])
+
+
 def test_every_code_fence_of_the_hand_written_pages_is_well_formed() -> None:
     # A closing fence with text after it is not a fence: the rest of the page becomes code.
     malformed = [

@@ -19,11 +19,14 @@ from dataclasses import dataclass
 BLOCK_START = "<!-- dossier:html -->"
 BLOCK_END = "<!-- /dossier:html -->"
 
-_ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)="(?P<anchor>[^"]*)\"""")
+_ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)="([^"]*)\"""")
 # What the search index keeps of a block: its text alone. Inline tags go; any other tag leaves a
 # space, so that list items and table cells stay words apart.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|mark|q|small|span|strong|sub|sup)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
+# Material leaves an element with this attribute out of search; a block that opens with one is
+# left out whole.
+_EXCLUDED_FROM_SEARCH = re.compile(r"\s*<[a-zA-Z][^>]*\sdata-search-exclude[\s=>]")
 _SEARCH_START = re.compile(r"<!-- dossier:search (?P<index>\d+) -->")
 SEARCH_END = "<!-- /dossier:search -->"
 
@@ -51,7 +54,7 @@ class SetAside:
 
 def anchors_in(markup: str) -> frozenset[str]:
     """The ids and anchor names of the elements in `markup`, as a link's fragment names them."""
-    return frozenset(html.unescape(match["anchor"]) for match in _ANCHOR.finditer(markup))
+    return frozenset(map(html.unescape, _ANCHOR.findall(markup)))
 
 
 def placeholder(index: int) -> str:
@@ -118,8 +121,11 @@ def search_version(block: str) -> str:
 
     Material's search parses each tag in Python, at about the cost of a hundred characters of
     text, and a block has a tag or two per sentence; the list and paragraph tags it would keep
-    only shape the preview of a result.
+    only shape the preview of a result. A block whose first element is marked
+    `data-search-exclude`, as Material marks what it leaves out, has no text in the index.
     """
+    if _EXCLUDED_FROM_SEARCH.match(block):
+        return ""
     return " ".join(_TAG.sub(" ", _INLINE_TAG.sub("", block)).split())
 
 
