@@ -277,7 +277,8 @@ def test_search_finds_a_claim_on_its_source_page_and_not_again_in_the_comparison
     found = [entry["location"] for entry in index["docs"] if claim and claim in entry["text"]]
 
     assert claim, "the comparison shows claims"
-    assert found and all(location.startswith("sources/") for location in found)
+    assert found
+    assert all(location.startswith("sources/") for location in found)
     assert any(entry["location"] == "comparison/" for entry in index["docs"])
 
 

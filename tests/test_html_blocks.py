@@ -67,7 +67,7 @@ def test_search_reads_the_text_of_a_block_without_its_markup() -> None:
 
 
 def test_a_block_marked_as_material_marks_what_search_leaves_out_has_no_search_text() -> None:
-    assert search_version('<table data-search-exclude>\n<tr><td>Uno</td></tr></table>') == ""
+    assert search_version("<table data-search-exclude>\n<tr><td>Uno</td></tr></table>") == ""
     # Only a mark on the block's first element leaves it out, as the whole block.
     assert search_version('<p>Uno</p><p data-search-exclude="">Dos</p>') == "Uno Dos"
 

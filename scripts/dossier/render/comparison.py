@@ -10,7 +10,7 @@ from dossier.model.sources import Claim, Source
 from dossier.model.topics import Topic
 from dossier.render.citations import citation_anchor, render_inline_citations, short_source_label
 from dossier.render.sources import SourcesView
-from dossier.render.templating import escape_text, relative_link
+from dossier.render.templating import escape_html, escape_text, relative_link
 from dossier.site import (
     COMPARISON_PAGE,
     comparison_claim_fragment,
@@ -47,6 +47,23 @@ class Row:
     """That explanation, its citations linked; None when none is recorded."""
     only_source: tuple[str, str] | None
     """(source id, link) of the one source reporting the topic, when the verdict is ONE_SOURCE."""
+
+    @property
+    def cells_html(self) -> str:
+        """The row's cells, one a column, as lines of the table's raw HTML.
+
+        Written here rather than by a template loop: the table has a cell for every topic and
+        every source, thousands of them in a large dossier.
+        """
+        return "".join(
+            "<td>"
+            + (
+                "<br>".join(f"{escape_html(text)} {citation}" for text, citation in claims)
+                or "<em>not reported</em>"
+            )
+            + "</td>\n"
+            for claims in self.cells
+        )
 
 
 def verdict(topic: Topic, reporting: tuple[Source, ...]) -> str:

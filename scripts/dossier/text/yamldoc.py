@@ -15,6 +15,11 @@ STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
+# Scalars whose reading SafeConstructor does in a few careful lines (`0o17`, `1_000`, `.inf`,
+# dates): those lines are called, not copied.
+DELEGATED_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp")
+)
 
 
 class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -22,8 +27,9 @@ class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore
     both keep marks), and each node's tag found in fewer steps.
 
     The composer asks the resolver for the tag of every node, a third of the time it takes. The
-    safe loader has no path resolvers and no resolver for any first character, so their lookups
-    always come out empty; these methods skip them and are otherwise PyYAML's own.
+    safe loader has no path resolvers and no wildcard resolver (one tried whatever the value's
+    first character), so those lookups always come out empty: these methods skip them, and are
+    otherwise PyYAML's own.
     """
 
     def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
@@ -40,11 +46,6 @@ class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore
                         return str(tag)
             return STR_TAG
         return SEQ_TAG if kind is yaml.SequenceNode else MAP_TAG
-# Scalars whose reading SafeConstructor does in a few careful lines (`0o17`, `1_000`, `.inf`,
-# dates): those lines are called, not copied.
-DELEGATED_SCALAR_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp")
-)
 
 
 class YamlDocumentError(ValueError):
