@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from jinja2 import FileSystemBytecodeCache
 from markdown import Markdown
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -86,6 +87,17 @@ def test_an_error_stops_the_build_with_the_command_that_lists_it(
 
     with pytest.raises(PluginError, match=r"1 error\(s\).*python -m dossier check"):
         config.plugins.on_files(Files([]), config=config)
+
+
+def test_the_theme_keeps_its_compiled_templates_between_builds(
+    example_project: ExampleProject,
+) -> None:
+    config = hooked_config(example_project)
+
+    env = config.plugins.on_env(config.theme.get_env(), config=config, files=Files([]))
+
+    assert isinstance(env.bytecode_cache, FileSystemBytecodeCache)
+    assert env.bytecode_cache.pattern == "__mkdocs-theme_%s.cache"
 
 
 def test_offline_pages_load_the_local_iframe_worker(example_project: ExampleProject) -> None:

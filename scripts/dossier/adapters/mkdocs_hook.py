@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -198,6 +199,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # otherwise walk all of it again; on_post_build hands it back to the collector.
     gc.freeze()
     return files
+
+
+def on_env(env: Environment, **_: object) -> Environment:
+    from dossier.render.templating import compiled_templates
+
+    # The theme's templates are compiled once, not at each build, as the dossier's are.
+    env.bytecode_cache = compiled_templates("mkdocs-theme")
+    return env
 
 
 def on_pre_build(**_: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -63,8 +64,22 @@ def relative_link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
+@functools.cache
+def compiled_templates(owner: str) -> jinja2.BytecodeCache:
+    """Where templates compiled by `owner`'s Jinja environment are kept between builds.
+
+    Compiling a template costs far more than running it, and every build, every `serve` rebuild
+    and every command compiled them all again. Jinja keeps the compiled code in a folder of the
+    system's temporary directory that only this user can write to, keyed on each template's name
+    and checked against its source. Environments set up differently compile the same template
+    differently: each `owner` has files of its own.
+    """
+    return jinja2.FileSystemBytecodeCache(pattern=f"__{owner}_%s.cache")
+
+
 def environment() -> jinja2.Environment:
     environment = jinja2.Environment(
+        bytecode_cache=compiled_templates("dossier"),
         loader=jinja2.PackageLoader("dossier", "templates"),
         autoescape=False,  # the output is Markdown: escaping is explicit, with the `text` filter
         undefined=jinja2.StrictUndefined,
