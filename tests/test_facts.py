@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from typing import Any
+
 import pytest
 
 from conftest import PROJECT_ROOT, ExampleProject
+from dossier.checks import facts
 from dossier.checks.facts import extract_facts
 from dossier.checks.gazetteer import gazetteer_findings
 from dossier.load.gazetteer import load_gazetteer
 from dossier.load.sources import load_sources
 from dossier.model.facts import Gazetteer
 from dossier.model.sources import Source
+from dossier.worker import start_beside as start
 
 SOURCES = {source.id: source for source in load_sources(PROJECT_ROOT).sources}
 GAZETTEER, GAZETTEER_PROBLEMS = load_gazetteer(PROJECT_ROOT)
@@ -308,3 +313,39 @@ def test_facts_read_again_follow_the_publication_date_and_the_gazetteer(
     assert values(undated, empty) == [
         "yesterday (relative to a publication date the text does not give)"
     ]
+
+
+def test_facts_read_in_a_worker_process_are_the_facts_read_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sources = tuple(SOURCES.values())
+    monkeypatch.setattr(facts, "_kept", OrderedDict())
+    here = facts.start_extracting_facts(sources, GAZETTEER)()
+    monkeypatch.setattr(facts, "_kept", OrderedDict())
+    monkeypatch.setattr(facts, "SENTENCES_WORTH_A_WORKER", 1)
+    started = []
+
+    def started_beside(*work: Any) -> Any:
+        started.append(work)
+        return start(*work)
+
+    monkeypatch.setattr(facts, "start_beside", started_beside)
+
+    beside = facts.start_extracting_facts(sources, GAZETTEER)()
+
+    assert started, "the facts were read in a worker"
+    assert beside == here
+    assert sum(len(found) for found in here.values()) > 20
+
+
+def test_a_source_whose_text_is_unchanged_is_not_read_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = SOURCES["000_7edff155f20879db"]
+    monkeypatch.setattr(facts, "_kept", OrderedDict())
+    first = facts.start_extracting_facts((source,), GAZETTEER)()
+    monkeypatch.setattr(
+        facts, "read_fact_rows", lambda sources, _: pytest.fail("read again") if sources else []
+    )
+
+    assert facts.start_extracting_facts((source,), GAZETTEER)() == first

@@ -7,7 +7,7 @@ import datetime
 from dossier.checks.absence import absence_findings
 from dossier.checks.citations import covered_anchors, resolve_citation
 from dossier.checks.curation import curation_findings
-from dossier.checks.facts import extract_facts
+from dossier.checks.facts import start_extracting_facts
 from dossier.checks.gazetteer import gazetteer_findings
 from dossier.checks.register import lint_register, secondary_answers
 from dossier.checks.review import review_findings, stale_reviews
@@ -44,6 +44,8 @@ def resolve_citations(
 
 def check(loaded: LoadedProject, today: datetime.date) -> CheckedProject:
     """Every rule over the loaded project; `today` is the latest date a question may be raised."""
+    # The longest check, and it needs only the sources: it may run in a second process meanwhile.
+    facts_by_source = start_extracting_facts(loaded.sources, loaded.gazetteer)
     found = [*loaded.findings]
     found += lint_register(loaded.questions, loaded.categories, today)
     found += claim_findings(loaded.sources, loaded.topics)
@@ -58,7 +60,7 @@ def check(loaded: LoadedProject, today: datetime.date) -> CheckedProject:
     found += watch_findings(hits, loaded.questions)
     stale = stale_reviews(loaded.questions, loaded.citations, loaded.sources)
     found += review_findings(stale, loaded.questions)
-    facts = {source.id: extract_facts(source, loaded.gazetteer) for source in loaded.sources}
+    facts = facts_by_source()
     found += gazetteer_findings(loaded.sources, loaded.gazetteer, facts)
     return CheckedProject(
         root=loaded.root,

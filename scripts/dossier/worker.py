@@ -1,0 +1,84 @@
+"""A second process, for work that can go on while this one does the rest.
+
+The pipeline runs on one core, and the machines it runs on have two or more. Work started with
+`start_beside` runs in a worker process while the caller goes on; `Pending.result` waits for it.
+The worker is forked from a fork server, a process of its own that has no threads, so starting
+it is safe whatever threads the caller runs (`mkdocs serve` runs several), and it is kept for
+the builds that follow. Where no worker can be had, or it dies, the work runs here when its
+result is asked for: the same result, only later.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+Result = TypeVar("Result")
+
+# The one worker of this process, made when first needed; None before, or when none can be had.
+_pool: ProcessPoolExecutor | None = None
+
+
+def _worker_pool() -> ProcessPoolExecutor | None:
+    global _pool
+    if _pool is None:
+        try:
+            context = multiprocessing.get_context("forkserver")
+        except ValueError:  # a platform without fork, such as Windows
+            return None
+        # By default the fork server imports the program's main module, whose code would run
+        # again there unless it checks `__name__`; a worker imports what its work needs.
+        context.set_forkserver_preload([])
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+    return _pool
+
+
+@dataclass
+class Pending(Generic[Result]):
+    """Work started beside this process: `result()` waits for it, or does it here."""
+
+    function: Callable[..., Result]
+    arguments: tuple[Any, ...]
+    future: Future[Result] | None
+
+    def result(self) -> Result:
+        """What `function(*arguments)` returned, or the exception it raised, raised here."""
+        if self.future is not None:
+            try:
+                return self.future.result()
+            except BrokenProcessPool:
+                _discard_pool()
+        return self.function(*self.arguments)
+
+
+def _discard_pool() -> None:
+    """Forget a worker that died: the next work starts another."""
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=False)
+    _pool = None
+
+
+def start_beside(function: Callable[..., Result], *arguments: Any) -> Pending[Result]:
+    """Start `function(*arguments)` in the worker process, and return at once.
+
+    `function` and `arguments` go to the worker pickled, and its result comes back so: a
+    function of a module, and plain data, keep that cheap.
+    """
+    pool = _worker_pool()
+    future = None
+    if pool is not None:
+        try:
+            future = pool.submit(function, *arguments)
+        except (BrokenProcessPool, RuntimeError, OSError):
+            _discard_pool()
+    return Pending(function, arguments, future)
+
+
+def start_here(function: Callable[..., Result], *arguments: Any) -> Pending[Result]:
+    """The same work, done in this process when its result is asked for."""
+    return Pending(function, arguments, None)

@@ -1,0 +1,61 @@
+"""worker: work started beside the pipeline gives what it would give here, whatever happens."""
+
+from __future__ import annotations
+
+import multiprocessing
+import operator
+import os
+
+import pytest
+
+from dossier import worker
+from dossier.worker import start_beside, start_here
+
+
+def exits_unless_in(process_id: int) -> str:
+    """Kills the process it runs in, unless that is `process_id`."""
+    if os.getpid() != process_id:
+        os._exit(1)
+    return "done here"
+
+
+def test_work_started_beside_gives_its_result() -> None:
+    pending = start_beside(operator.add, 2, 3)
+
+    assert pending.future is not None, "it ran in a worker"
+    assert pending.result() == 5
+
+
+def test_an_error_in_the_work_is_raised_where_its_result_is_asked_for() -> None:
+    pending = start_beside(int, "not a number")
+
+    with pytest.raises(ValueError, match="not a number"):
+        pending.result()
+
+
+def test_without_a_worker_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork_server(method: str) -> None:
+        raise ValueError(f"cannot find context for {method!r}")
+
+    monkeypatch.setattr(worker, "_pool", None)
+    monkeypatch.setattr(multiprocessing, "get_context", no_fork_server)
+
+    pending = start_beside(operator.add, 2, 3)
+
+    assert pending.future is None
+    assert pending.result() == 5
+
+
+def test_work_whose_worker_dies_is_done_here_and_the_next_gets_a_new_worker() -> None:
+    assert start_beside(exits_unless_in, os.getpid()).result() == "done here"
+
+    assert start_beside(operator.add, 2, 3).result() == 5
+
+
+def test_work_started_here_waits_until_its_result_is_asked_for() -> None:
+    calls: list[int] = []
+    pending = start_here(calls.append, 1)
+
+    assert calls == []
+    pending.result()
+    assert calls == [1]
