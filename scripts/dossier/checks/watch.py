@@ -60,6 +60,8 @@ def find_watch_hits(
         for term_number, term in enumerate(question.watch):
             first_word = first_words[term]
             candidates = index.get(first_word.group(), []) if first_word else everything
+            if not candidates:  # as for most terms: no sentence has the word it starts with
+                continue
             pattern = watch_pattern(term)
             found += [
                 (position, term_number, term)
