@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import operator
 import os
+import time
 
 import pytest
 
@@ -59,3 +60,16 @@ def test_work_started_here_waits_until_its_result_is_asked_for() -> None:
     assert calls == []
     pending.result()
     assert calls == [1]
+
+
+def test_work_the_worker_has_not_started_is_done_here_when_asked_for() -> None:
+    busy = start_beside(time.sleep, 0.5)
+    # Queued for the worker, as far as its queue goes.
+    queued = [start_beside(operator.add, 1, number) for number in range(3)]
+    waiting = start_beside(operator.add, 2, 3)
+
+    assert waiting.result() == 5
+    assert waiting.future is not None
+    assert waiting.future.cancelled(), "the worker never had it"
+    assert [pending.result() for pending in queued] == [1, 2, 3]
+    busy.result()

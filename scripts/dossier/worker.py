@@ -2,7 +2,9 @@
 
 The pipeline runs on one core, and the machines it runs on have two or more. Work started with
 `start_beside` runs in a worker process while the caller goes on; `Pending.result` waits for it.
-The worker is forked from a fork server, a process of its own that has no threads, so starting
+Work asked for before the worker started it is done here instead, so that a caller who starts
+several pieces and then asks for them from the last shares them with the worker. The worker is
+forked from a fork server, a process of its own that has no threads, so starting
 it is safe whatever threads the caller runs (`mkdocs serve` runs several), and it is kept for
 the builds that follow. Where no worker can be had, or it dies, the work runs here when its
 result is asked for: the same result, only later.
@@ -46,8 +48,12 @@ class Pending(Generic[Result]):
     future: Future[Result] | None
 
     def result(self) -> Result:
-        """What `function(*arguments)` returned, or the exception it raised, raised here."""
-        if self.future is not None:
+        """What `function(*arguments)` returned, or the exception it raised, raised here.
+
+        Work the worker has not started yet is taken back and done here: the caller, who would
+        otherwise wait, is free.
+        """
+        if self.future is not None and not self.future.cancel():
             try:
                 return self.future.result()
             except BrokenProcessPool:
