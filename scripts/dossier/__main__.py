@@ -2,4 +2,6 @@
 
 from dossier.adapters.cli import main
 
-raise SystemExit(main())
+# A worker process (dossier.worker) imports this module again, and must not run the command.
+if __name__ == "__main__":
+    raise SystemExit(main())
