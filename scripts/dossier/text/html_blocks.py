@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 BLOCK_START = "<!-- dossier:html -->"
 BLOCK_END = "<!-- /dossier:html -->"
+# A block's placeholder, as `placeholder` writes it.
+RE_PLACEHOLDER = re.compile(r"<!-- dossier:html \d+ -->")
 
 _ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)="([^"]*)\"""")
 # What the search index keeps of a block: its text alone. Inline tags go; any other tag leaves a
@@ -28,7 +30,7 @@ _TAG = re.compile(r"<[^>]*>")
 # left out whole.
 _EXCLUDED_FROM_SEARCH = re.compile(r"\s*<[a-zA-Z][^>]*\sdata-search-exclude[\s=>]")
 _SEARCH_START = re.compile(r"<!-- dossier:search (?P<index>\d+) -->")
-SEARCH_END = "<!-- /dossier:search -->"
+_SEARCH_END = "<!-- /dossier:search -->"
 
 
 class MarkedBlockError(ValueError):
@@ -59,9 +61,6 @@ def anchors_in(markup: str) -> frozenset[str]:
 
 def placeholder(index: int) -> str:
     return f"<!-- dossier:html {index} -->"
-
-
-RE_PLACEHOLDER = re.compile(r"<!-- dossier:html \d+ -->")
 
 
 def _line_of(text: str, position: int) -> int:
@@ -145,7 +144,7 @@ def put_back_for_search(content: str, set_aside: SetAside) -> str:
     for index, block in enumerate(set_aside.blocks):
         content = content.replace(
             _placeholder_of(content, index),
-            f"<!-- dossier:search {index} -->{search_version(block)}{SEARCH_END}",
+            f"<!-- dossier:search {index} -->{search_version(block)}{_SEARCH_END}",
         )
     return content
 
@@ -157,11 +156,11 @@ def put_back(content: str, set_aside: SetAside) -> str:
     position = 0
     start = _SEARCH_START.search(content)
     while start is not None:
-        end = content.find(SEARCH_END, start.end())
+        end = content.find(_SEARCH_END, start.end())
         if end == -1:
             break
         pieces += [content[position : start.start()], set_aside.blocks[int(start["index"])]]
-        position = end + len(SEARCH_END)
+        position = end + len(_SEARCH_END)
         start = _SEARCH_START.search(content, position)
     content = "".join(pieces) + content[position:]
     for index, block in enumerate(set_aside.blocks):
