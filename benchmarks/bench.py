@@ -405,13 +405,14 @@ def chart(results: list[dict[str, float]]) -> str:
 
 def verdict(results: list[dict[str, float]]) -> str:
     """Whether the measured figures meet both halves of the target, said plainly."""
-    worst = max(results, key=lambda r: r["build_to_plain_ratio"])
-    if worst["build_to_plain_ratio"] <= TARGET_RATIO:
+    above = [r for r in results if r["build_to_plain_ratio"] > TARGET_RATIO]
+    if not above:
         ratio = "This run meets the ratio at every N."
     else:
         ratio = (
-            f"This run does not meet the ratio: it reaches {worst['build_to_plain_ratio']:g} at "
-            f"N = {worst['sources']:g}."
+            "This run does not meet the ratio: it is "
+            + ", ".join(f"{r['build_to_plain_ratio']:g} at N = {r['sources']:g}" for r in above)
+            + "."
         )
     marginal = [r["marginal_build_ms"] for r in results if "marginal_build_ms" in r]
     if len(marginal) < 2:
@@ -507,7 +508,8 @@ repeated builds.
   out of the search index. What is left is mostly the theme, whose navigation, palette and table
   of contents are larger than plain Material's, search, and writing pages twice the size of
   plain ones.
-- **The dossier's own work** (the "Load, check, render" column){own_share}: reading and
+- **The dossier's own work** (the "Load, check, render" column, timed as `render --out`, which
+  also writes the pages){own_share}: reading and
   schema-checking each sidecar (PyYAML with libyaml, then jsonschema-rs), segmenting the text,
   resolving every claim's citation, reading facts (amounts, dates, names) from every sentence,
   looking for watch terms and unproved universal wording, and rendering the page, the comparison
