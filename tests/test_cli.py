@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -292,12 +291,3 @@ def test_add_source_numbers_on_past_999_and_records_the_kind(
         (example_project.root / written).with_suffix(".yml").read_text(encoding="utf-8")
     )
     assert sidecar["kind"] == "primary"
-
-
-def test_the_module_runs_the_command_only_when_run_as_the_program(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    # As a worker process imports it again (dossier.worker): nothing runs, nothing is printed.
-    runpy.run_module("dossier.__main__", run_name="__mp_main__")
-
-    assert capsys.readouterr() == ("", "")

@@ -2,6 +2,4 @@
 
 from dossier.adapters.cli import main
 
-# A worker process (dossier.worker) imports this module again, and must not run the command.
-if __name__ == "__main__":
-    raise SystemExit(main())
+raise SystemExit(main())

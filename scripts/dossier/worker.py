@@ -8,10 +8,6 @@ forked from a fork server, a process of its own that has no threads, so starting
 it is safe whatever threads the caller runs (`mkdocs serve` runs several), and it is kept for
 the builds that follow. Where no worker can be had, or it dies, the work runs here when its
 result is asked for: the same result, only later.
-
-Like any process Python starts this way, the worker imports the program's main module again:
-a script that uses the package must run its own code only `if __name__ == "__main__"`, as
-`python -m dossier` and the `mkdocs` and `dossier` commands do.
 """
 
 from __future__ import annotations
