@@ -97,7 +97,7 @@ def test_the_theme_keeps_its_compiled_templates_between_builds(
     env = config.plugins.on_env(config.theme.get_env(), config=config, files=Files([]))
 
     assert isinstance(env.bytecode_cache, FileSystemBytecodeCache)
-    assert env.bytecode_cache.pattern == "__mkdocs-theme_%s.cache"
+    assert env.bytecode_cache.pattern.startswith("__mkdocs-theme-")
 
 
 def test_offline_pages_load_the_local_iframe_worker(example_project: ExampleProject) -> None:

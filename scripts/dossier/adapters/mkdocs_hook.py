@@ -205,7 +205,7 @@ def on_env(env: Environment, **_: object) -> Environment:
     from dossier.render.templating import compiled_templates
 
     # The theme's templates are compiled once, not at each build, as the dossier's are.
-    env.bytecode_cache = compiled_templates("mkdocs-theme")
+    env.bytecode_cache = compiled_templates("mkdocs-theme", env)
     return env
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import posixpath
@@ -64,22 +65,63 @@ def relative_link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
-@functools.cache
-def compiled_templates(owner: str) -> jinja2.BytecodeCache:
-    """Where templates compiled by `owner`'s Jinja environment are kept between builds.
+def compiled_templates(owner: str, environment: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    """Where templates `environment` compiles are kept between builds; None where no such folder
+    can be had, and each build compiles them again.
 
     Compiling a template costs far more than running it, and every build, every `serve` rebuild
     and every command compiled them all again. Jinja keeps the compiled code in a folder of the
     system's temporary directory that only this user can write to, keyed on each template's name
-    and checked against its source. Environments set up differently compile the same template
-    differently: each `owner` has files of its own.
+    and checked against its text. The code also depends on how the environment is set up (its
+    syntax, its extensions, which filters take the context), which Jinja does not check: the
+    files are named after `owner` and a digest of that set-up.
     """
-    return jinja2.FileSystemBytecodeCache(pattern=f"__{owner}_%s.cache")
+    return _bytecode_cache(f"{owner}-{_set_up_digest(environment)}")
+
+
+@functools.cache
+def _bytecode_cache(name: str) -> jinja2.BytecodeCache | None:
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern=f"__{name}_%s.cache")
+    except (OSError, RuntimeError):  # no temporary folder, or one this user does not own alone
+        return None
+
+
+def _passes(function: object) -> str:
+    """What Jinja passes `function` first (the context, the environment), which it compiles in."""
+    return str(getattr(function, "jinja_pass_arg", None))
+
+
+def _set_up_digest(environment: jinja2.Environment) -> str:
+    """A digest of what, besides a template's own text, decides the code Jinja compiles it to."""
+    autoescape = environment.autoescape
+    set_up = (
+        jinja2.__version__,
+        environment.block_start_string,
+        environment.block_end_string,
+        environment.variable_start_string,
+        environment.variable_end_string,
+        environment.comment_start_string,
+        environment.comment_end_string,
+        environment.line_statement_prefix,
+        environment.line_comment_prefix,
+        environment.trim_blocks,
+        environment.lstrip_blocks,
+        environment.newline_sequence,
+        environment.keep_trailing_newline,
+        autoescape if isinstance(autoescape, bool) else getattr(autoescape, "__qualname__", "?"),
+        environment.optimized,
+        environment.is_async,
+        environment.finalize is not None and _passes(environment.finalize),
+        sorted(environment.extensions),
+        sorted((name, _passes(function)) for name, function in environment.filters.items()),
+        sorted((name, _passes(function)) for name, function in environment.tests.items()),
+    )
+    return hashlib.sha256(repr(set_up).encode()).hexdigest()[:16]
 
 
 def environment() -> jinja2.Environment:
     environment = jinja2.Environment(
-        bytecode_cache=compiled_templates("dossier"),
         loader=jinja2.PackageLoader("dossier", "templates"),
         autoescape=False,  # the output is Markdown: escaping is explicit, with the `text` filter
         undefined=jinja2.StrictUndefined,
@@ -98,4 +140,5 @@ def environment() -> jinja2.Environment:
     # Raw HTML between these markers skips Markdown in the MkDocs build (text/html_blocks.py).
     environment.globals["html_block_start"] = html_blocks.BLOCK_START
     environment.globals["html_block_end"] = html_blocks.BLOCK_END
+    environment.bytecode_cache = compiled_templates("dossier", environment)
     return environment
