@@ -326,14 +326,16 @@ def test_facts_read_in_a_worker_process_are_the_facts_read_here(
     started = []
 
     def started_beside(*work: Any) -> Any:
-        started.append(work)
-        return start(*work)
+        pending = start(*work)
+        started.append(pending.future is not None)
+        return pending
 
     monkeypatch.setattr(facts, "start_beside", started_beside)
 
     beside = facts.start_extracting_facts(sources, GAZETTEER)()
 
-    assert started, "the facts were read in a worker"
+    assert started
+    assert all(started), "the facts were handed to a worker"
     assert beside == here
     assert sum(len(found) for found in here.values()) > 20
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import operator
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -356,3 +357,25 @@ def test_the_core_is_kept_until_a_file_of_the_package_changes(
 
     (package / "templates" / "page.md.j2").write_text("{{ page }}!\n", encoding="utf-8")
     assert build_module_after_a_build() is not second
+
+
+def test_a_worker_process_is_let_go_when_the_core_is_imported_anew(
+    example_project: ExampleProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    config = hooked_config(example_project)
+    package = package_copy(tmp_path)
+    monkeypatch.setattr(hook_module(config), "DOSSIER_PACKAGE", package)
+    config.plugins.on_files(Files([]), config=config)
+    worker = sys.modules["dossier.worker"]
+    assert worker.start_beside(operator.add, 2, 3).result() == 5
+    pool = worker._pool
+    assert pool is not None, "a worker process runs"
+
+    (package / "checks" / "rule.py").write_text("RULE = 22\n", encoding="utf-8")
+    config.plugins.on_files(Files([]), config=config)
+
+    assert sys.modules["dossier.worker"] is not worker
+    assert worker._pool is None
+    with pytest.raises(RuntimeError, match="shutdown"):
+        pool.submit(operator.add, 2, 3)

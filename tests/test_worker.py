@@ -6,6 +6,7 @@ import multiprocessing
 import operator
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -50,7 +51,9 @@ def test_without_a_worker_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch)
 def test_work_whose_worker_dies_is_done_here_and_the_next_gets_a_new_worker() -> None:
     assert start_beside(exits_unless_in, os.getpid()).result() == "done here"
 
-    assert start_beside(operator.add, 2, 3).result() == 5
+    after = start_beside(operator.add, 2, 3)
+    assert after.future is not None, "a new worker took it"
+    assert after.result() == 5
 
 
 def test_work_started_here_waits_until_its_result_is_asked_for() -> None:
@@ -62,8 +65,16 @@ def test_work_started_here_waits_until_its_result_is_asked_for() -> None:
     assert calls == [1]
 
 
-def test_work_the_worker_has_not_started_is_done_here_when_asked_for() -> None:
-    busy = start_beside(time.sleep, 0.5)
+def waits_for(path: str) -> None:
+    """Keeps the worker busy until `path` exists (ten seconds at most)."""
+    deadline = time.monotonic() + 10
+    while not Path(path).exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_work_the_worker_has_not_started_is_done_here_when_asked_for(tmp_path: Path) -> None:
+    go_on = tmp_path / "go-on"
+    busy = start_beside(waits_for, str(go_on))
     # Queued for the worker, as far as its queue goes.
     queued = [start_beside(operator.add, 1, number) for number in range(3)]
     waiting = start_beside(operator.add, 2, 3)
@@ -71,5 +82,6 @@ def test_work_the_worker_has_not_started_is_done_here_when_asked_for() -> None:
     assert waiting.result() == 5
     assert waiting.future is not None
     assert waiting.future.cancelled(), "the worker never had it"
+    go_on.touch()
     assert [pending.result() for pending in queued] == [1, 2, 3]
     busy.result()

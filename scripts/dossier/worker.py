@@ -8,6 +8,10 @@ forked from a fork server, a process of its own that has no threads, so starting
 it is safe whatever threads the caller runs (`mkdocs serve` runs several), and it is kept for
 the builds that follow. Where no worker can be had, or it dies, the work runs here when its
 result is asked for: the same result, only later.
+
+As with any process Python starts this way, a program run as a script file is imported again in
+the worker: such a script must run its own code only `if __name__ == "__main__"`. Programs run
+with `-m`, and the `mkdocs` and `dossier` commands, are not imported again.
 """
 
 from __future__ import annotations
@@ -32,9 +36,6 @@ def _worker_pool() -> ProcessPoolExecutor | None:
             context = multiprocessing.get_context("forkserver")
         except ValueError:  # a platform without fork, such as Windows
             return None
-        # By default the fork server imports the program's main module, whose code would run
-        # again there unless it checks `__name__`; a worker imports what its work needs.
-        context.set_forkserver_preload([])
         _pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
     return _pool
 
@@ -67,6 +68,11 @@ def _discard_pool() -> None:
     if _pool is not None:
         _pool.shutdown(wait=False)
     _pool = None
+
+
+def stop_worker() -> None:
+    """Let the worker go once its work is done: for a caller about to forget this module."""
+    _discard_pool()
 
 
 def start_beside(function: Callable[..., Result], *arguments: Any) -> Pending[Result]:

@@ -123,6 +123,10 @@ def _build(root: Path) -> Build:
     # Taken before importing, so an edit made during the import is seen at the next build.
     fingerprint = _package_fingerprint(DOSSIER_PACKAGE)
     if fingerprint != _fingerprint:
+        worker = sys.modules.get("dossier.worker")
+        if worker is not None:
+            # Its process would otherwise live on, unused, until the old module is collected.
+            worker.stop_worker()
         for name in [n for n in sys.modules if n == "dossier" or n.startswith("dossier.")]:
             del sys.modules[name]
         _fingerprint = fingerprint
