@@ -74,6 +74,8 @@ NOT_OUTLINES = {
     "an underscore": "# A _title_\n",
     "a list": "- one\n",
     "a placeholder inside a line": f"# A {placeholder(0)}\n",
+    "a line of spaces, which Markdown may read as code": "    \n# A title\n",
+    "a no-break space alone on a line": f"{placeholder(0)}\n\xa0\n# A title\n",
 }
 
 
@@ -84,5 +86,20 @@ def test_anything_else_is_left_to_markdown(site_converter: markdown.Markdown, te
 
 def test_a_converter_without_a_table_of_contents_is_left_to_markdown() -> None:
     converter = markdown.Markdown(extensions=["attr_list"])
+
+    assert convert_outline(converter, OUTLINES["a source page"]) is None
+
+
+@pytest.mark.parametrize(
+    ("extension", "settings"),
+    [("smarty", {}), ("abbr", {"glossary": {"Synthetic": "made up"}})],
+    ids=["smart dashes", "an abbreviation for the whole site"],
+)
+def test_a_converter_that_may_change_a_heading_is_left_to_markdown(
+    extension: str, settings: dict[str, object]
+) -> None:
+    converter = markdown.Markdown(
+        extensions=["toc", extension], extension_configs={extension: settings}
+    )
 
     assert convert_outline(converter, OUTLINES["a source page"]) is None
