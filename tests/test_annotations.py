@@ -234,3 +234,12 @@ def test_a_citation_in_a_table_heading_or_admonition_is_stated_without_their_mar
     assert statements["crypto-scheme/keys/#cite-1"] == "Data encryption."
     assert statements["crypto-scheme/keys/#cite-2"] == "A deal is named."
     assert statements["crypto-scheme/keys/#cite-3"] == "Connections"
+
+
+def test_each_annotation_is_one_line_exactly_as_json_writes_it() -> None:
+    document = render_pages(checked(), AFTER_ALL_CONTENT)[REGISTER_ANNOTATIONS]
+    lines = [line.rstrip(",") for line in document.splitlines() if line.startswith('{"id"')]
+
+    assert len(lines) == len(checked().citations)
+    for line in lines:
+        assert json.dumps(json.loads(line), ensure_ascii=False) == line
