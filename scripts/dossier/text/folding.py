@@ -137,6 +137,8 @@ def _fold_normalized(text: str) -> FoldedText:
 
 def fold(text: str) -> str:
     """fold_text's folded string alone, trimmed: what a quote or a context is compared as."""
+    if not text:  # as most citations' prefix and suffix are
+        return text
     if unicodedata.is_normalized("NFC", text):
         # The same result as fold_text, without the offsets no caller of fold needs; str.split
         # knows white space as \s does, and is quicker than a regular expression at it.
