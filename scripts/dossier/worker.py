@@ -10,8 +10,8 @@ the builds that follow. Where no worker can be had, or it dies, the work runs he
 result is asked for: the same result, only later.
 
 As with any process Python starts this way, a program run as a script file is imported again in
-the worker: such a script must run its own code only `if __name__ == "__main__"`. Programs run
-with `-m`, and the `mkdocs` and `dossier` commands, are not imported again.
+the worker, so such a script must run its own code only `if __name__ == "__main__"`, as the
+`mkdocs` and `dossier` commands do. A program run with `-m` is not imported again.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class Pending(Generic[Result]):
 
 
 def _discard_pool() -> None:
-    """Forget a worker that died: the next work starts another."""
+    """Forget the worker, which ends once its work is done: the next work starts another."""
     global _pool
     if _pool is not None:
         _pool.shutdown(wait=False)

@@ -74,8 +74,8 @@ RELATIVE_PHRASES = {
 }
 # Enough for every source of a large dossier, twice over; past it, the least recently used go.
 FACT_SETS_KEPT = 16_384
-# From this many sentences to read, facts are read in a second process: below, starting one costs
-# more than it saves (some 0.2 s, against 4 ms for every hundred sentences).
+# From this many sentences to read, facts are read in a second process: below, starting one (some
+# 0.1 s) and sending it the work cost more than it saves (4 ms for every hundred sentences).
 SENTENCES_WORTH_A_WORKER = 5_000
 FACTS_SHARES = 16
 RE_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
