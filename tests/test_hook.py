@@ -333,13 +333,21 @@ def package_copy(tmp_path: Path) -> Path:
     return package
 
 
+def hooked_on_a_package_copy(
+    project: ExampleProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[MkDocsConfig, Path]:
+    """A one-source project's hooked configuration, the hook watching a stand-in package."""
+    project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    config = hooked_config(project)
+    package = package_copy(tmp_path)
+    monkeypatch.setattr(hook_module(config), "DOSSIER_PACKAGE", package)
+    return config, package
+
+
 def test_the_core_is_kept_until_a_file_of_the_package_changes(
     example_project: ExampleProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
-    config = hooked_config(example_project)
-    package = package_copy(tmp_path)
-    monkeypatch.setattr(hook_module(config), "DOSSIER_PACKAGE", package)
+    config, package = hooked_on_a_package_copy(example_project, tmp_path, monkeypatch)
 
     def build_module_after_a_build() -> ModuleType:
         config.plugins.on_files(Files([]), config=config)
@@ -362,10 +370,7 @@ def test_the_core_is_kept_until_a_file_of_the_package_changes(
 def test_a_worker_process_is_let_go_when_the_core_is_imported_anew(
     example_project: ExampleProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
-    config = hooked_config(example_project)
-    package = package_copy(tmp_path)
-    monkeypatch.setattr(hook_module(config), "DOSSIER_PACKAGE", package)
+    config, package = hooked_on_a_package_copy(example_project, tmp_path, monkeypatch)
     config.plugins.on_files(Files([]), config=config)
     worker = sys.modules["dossier.worker"]
     assert worker.start_beside(operator.add, 2, 3).result() == 5
