@@ -58,21 +58,17 @@ class Pending(Generic[Result]):
             try:
                 return self.future.result()
             except BrokenProcessPool:
-                _discard_pool()
+                stop_worker()
         return self.function(*self.arguments)
 
 
-def _discard_pool() -> None:
-    """Forget the worker, which ends once its work is done: the next work starts another."""
+def stop_worker() -> None:
+    """Let the worker go once its work is done (a worker that died, or one whose module is about
+    to be forgotten): the next work starts another."""
     global _pool
     if _pool is not None:
         _pool.shutdown(wait=False)
     _pool = None
-
-
-def stop_worker() -> None:
-    """Let the worker go once its work is done: for a caller about to forget this module."""
-    _discard_pool()
 
 
 def start_beside(function: Callable[..., Result], *arguments: Any) -> Pending[Result]:
@@ -87,7 +83,7 @@ def start_beside(function: Callable[..., Result], *arguments: Any) -> Pending[Re
         try:
             future = pool.submit(function, *arguments)
         except (BrokenProcessPool, RuntimeError, OSError):
-            _discard_pool()
+            stop_worker()
     return Pending(function, arguments, future)
 
 
