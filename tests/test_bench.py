@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -109,3 +110,22 @@ def test_the_gate_fails_above_its_limit_and_passes_within_it(
     assert verdict in result.stderr
     # A ratio above the limit is measured again before the gate fails; one within it is final.
     assert result.stderr.count("bench gate:") == (2 if status else 1)
+
+
+def test_builds_keep_python_bytecode_even_where_the_shell_turns_it_off() -> None:
+    # Material's code was compiled when pip installed it; the dossier's, copied into each
+    # generated project, would otherwise be compiled again at every timed build.
+    probe = "import bench; print('PYTHONDONTWRITEBYTECODE' in bench.ENVIRONMENT)"
+    environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=PROJECT_ROOT / "benchmarks",
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+
+    assert result.stdout.strip() == "False"
