@@ -6,6 +6,7 @@ timeline.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from dossier.model import findings
@@ -21,6 +22,8 @@ from dossier.text.folding import fold_for_watch
 RE_WATCH_WORD = re.compile(r"\w+")
 
 
+# Kept: `check` and the timelines match the same terms, and `serve` matches them at every build.
+@functools.lru_cache(maxsize=4096)
 def watch_pattern(term: str) -> re.Pattern[str]:
     words = fold_for_watch(term).split()
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
@@ -122,7 +125,7 @@ def history_watch_matches(
     of that question.
     """
     terms = [
-        (question.id, term, watch_pattern(term), RE_WATCH_WORD.search(fold_for_watch(term)))
+        (question.id, term, RE_WATCH_WORD.search(fold_for_watch(term)))
         for question in questions
         for term in question.watch
     ]
@@ -136,15 +139,18 @@ def history_watch_matches(
         if sha256 not in matched:
             folded = fold_for_watch(text)
             words = set(RE_WATCH_WORD.findall(folded))
+            # A term is compiled only for a text that holds its first word: most never are.
             matched[sha256] = {
                 (question_id, term)
-                for question_id, term, pattern, first_word in terms
+                for question_id, term, first_word in terms
                 if (first_word is None or first_word.group() in words)
-                and any(pattern.search(part) for part in RE_PARAGRAPH_BREAK.split(folded))
+                and any(
+                    watch_pattern(term).search(part) for part in RE_PARAGRAPH_BREAK.split(folded)
+                )
             }
         return matched[sha256]
 
-    order = {(question_id, term): number for number, (question_id, term, _, _) in enumerate(terms)}
+    order = {(question_id, term): number for number, (question_id, term, _) in enumerate(terms)}
     found: dict[str, tuple[WatchMatch, ...]] = {}
     for position, entry in enumerate(history):
         new = sorted(
