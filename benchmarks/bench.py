@@ -536,8 +536,12 @@ repeated builds.
   the dossier made while MkDocs works on the pages.
 - **The fixed cost** is the real project: its register of 51 questions, its hand-written pages
   and its checks, built at every N{fixed_share}. At N = 100 that is most of the build, and plain
-  Material's 100 pages take well under a second, so the ratio there is the hardest to meet: the
-  question pages are Markdown people write, converted as MkDocs converts any page.
+  Material's 100 pages take well under a second, so the ratio there is the hardest to meet. A
+  question page's generated parts (its badges and card, evidence, checklist, answer, watch-term
+  matches, related questions and timeline) are HTML blocks set aside from Markdown, as on source
+  pages; its headings and its prose, with the prose's citations, are converted by Markdown. The
+  site enables only the Markdown extensions its pages use: each one is set up again for every
+  page, and its inline patterns tried on every run of text, used or not.
 - **A `serve` rebuild** builds the whole site again, but the dossier keeps in memory what it
   worked out for each source: its parse (the sidecar read and schema-checked, the text
   segmented), keyed on the contents of its two files, and its facts, keyed on its sentences,

@@ -228,6 +228,44 @@ def test_a_source_page_has_its_headings_in_its_table_of_contents_and_its_anchors
         assert {"full-text", "p1", "p1-s1"} <= (page.present_anchor_ids or set())
 
 
+def test_a_question_pages_generated_parts_skip_markdown_and_its_prose_does_not(
+    example_project: ExampleProject,
+) -> None:
+    example_project.add_seed("000_abc", EXAMPLE_ARTICLE)
+    example_project.add_categories("crypto-scheme")
+    example_project.add_question(
+        "crypto-scheme/keys", body='Encryption is named [@000_abc "El cifrado de datos"].\n'
+    )
+    config = hooked_config(example_project)
+    files = config.plugins.on_files(Files([]), config=config)
+    file = files.get_file_from_path("register/crypto-scheme/keys.md")
+    assert file is not None
+    page = Page(None, file, config)  # as MkDocs makes one for each page, nav or not
+    page.read_source(config)
+
+    markdown = config.plugins.on_page_markdown(
+        page.markdown or "", page=page, config=config, files=files
+    )
+    built = built_page(config, files, "register/crypto-scheme/keys.md")
+
+    assert "<blockquote" not in markdown
+    assert "<ul>" not in markdown
+    assert "## What the sources say" in markdown
+    # Links into the page's generated parts are checked against the ids they hold.
+    assert {"evidence-1", "evidence-link-1", "question-facts", "item-parameter"} <= (
+        built.present_anchor_ids or set()
+    )
+    hook_module(config).on_page_context({}, page=built, config=config, nav=None)
+    content = built.content or ""
+    assert content.count('<blockquote class="dossier-evidence" id="evidence-1">') == 1
+    # The prose's citation is Markdown, which MkDocs turns into the source page's address.
+    assert 'href="../../../sources/000_abc/#p1-s2"' in content
+    assert [item.title for item in built.toc.items[0].children][:2] == [
+        "What the sources say",
+        "What a complete answer must specify",
+    ]
+
+
 def files_of_one_source(project: ExampleProject) -> tuple[MkDocsConfig, Files]:
     """The configuration and the files the hook gives MkDocs for a project of one source."""
     project.add_seed("000_abc", EXAMPLE_ARTICLE)

@@ -91,22 +91,25 @@ def test_a_question_page_has_its_generated_header_then_its_body(pages: Mapping[s
     assert page.startswith('---\ntitle: "Who holds the keys?"\n---\n# Who holds the keys?\n')
     assert 'dossier-badge--status-open">open</span>' in page
     assert "2026-11-03, 20 day(s) before 2026-11-23" in page
-    assert '<blockquote class="dossier-evidence" id="evidence-1" markdown="1">' in page
+    # The generated parts are raw HTML blocks, which the MkDocs build keeps away from Markdown.
+    assert '<!-- dossier:html -->\n<blockquote class="dossier-evidence" id="evidence-1">' in page
     assert (
-        '<q lang="es">Italia negocia un acuerdo</q> [\\[000 p1&#45;s1\\]](../../sources/000_abc.md#p1-s1'
+        '<p><q lang="es">Italia negocia un acuerdo</q> <a class="dossier-cite" id="evidence-link-1"'
+        ' href="../../../sources/000_abc/#p1-s1" title="Italia negocia un acuerdo">[000 p1-s1]</a></p>'
         in page
     )
     assert (
-        '- <span class="dossier-item" aria-hidden="true">○</span> <span id="item-parameter">a named parameter</span> <code>parameter</code>: open'
+        '<li><span class="dossier-item" aria-hidden="true">○</span> <span id="item-parameter">a named parameter</span> <code>parameter</code>: open</li>'
         in page
     )
-    assert "Not answered: no source says it." in page
-    assert "| [000&#95;abc](../../sources/000_abc.md)#p1-s2 |" not in page
+    assert "<p>Not answered: no source says it.</p>" in page
     assert (
-        "| [000&#95;abc](../../sources/000_abc.md#p1-s2) | El cifrado de datos protege las conexiones. | cifrado | reviewed |"
+        '<td><a href="../../../sources/000_abc/#p1-s2">000&#95;abc</a></td>\n'
+        "<td>El cifrado de datos protege las conexiones.</td>\n<td>cifrado</td>\n<td>reviewed</td>"
         in page
     )
-    assert "- [Which service tier?](../architecture/tier.md)" in page
+    assert '<li><a href="../../architecture/tier/">Which service tier?</a></li>' in page
+    # The prose stays Markdown, its citations Markdown links that MkDocs checks.
     assert page.endswith(
         'Data encryption is named [\\[000 p1&#45;s2\\]](../../sources/000_abc.md#p1-s2 "El cifrado de datos"){#cite-1 .dossier-cite}.\n'
     )
@@ -128,16 +131,16 @@ def test_a_question_page_shows_its_items_as_a_checklist_with_answers_and_citatio
     page = pages["register/architecture/tier.md"]
 
     assert (
-        '- <span class="dossier-item dossier-item--met" aria-hidden="true">✓</span> <span id="item-tier">the service tier</span> <code>tier</code>: **answered**\n'
-        "\n"
-        "    A negotiated agreement.\n"
-        "\n"
-        '    - <span id="item-tier--1"><q lang="es">negocia un acuerdo</q></span> '
-        "[\\[000 p1&#45;s1\\]](../../sources/000_abc.md#p1-s1"
+        "<li>\n"
+        '<p><span class="dossier-item dossier-item--met" aria-hidden="true">✓</span> <span id="item-tier">the service tier</span> <code>tier</code>: <strong>answered</strong></p>\n'
+        "<p>A negotiated agreement.</p>\n"
+        "<ul>\n"
+        '<li><span id="item-tier--1"><q lang="es">negocia un acuerdo</q></span> '
+        '<a class="dossier-cite" id="item-tier--1-link" href="../../../sources/000_abc/#p1-s1"'
     ) in page
     assert (
-        '- <span class="dossier-item dossier-item--met" aria-hidden="true">✓</span> <span id="item-escrow">key escrow</span> <code>escrow</code>: '
-        "**not applicable**\n\n    Nothing is encrypted &#60;yet&#62;.\n"
+        '<span id="item-escrow">key escrow</span> <code>escrow</code>: '
+        "<strong>not applicable</strong></p>\n<p>Nothing is encrypted &#60;yet&#62;.</p>\n"
     ) in page
     assert '<span id="item-escrow--1"><q lang="es">El cifrado de datos</q></span>' in page
 

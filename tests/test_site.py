@@ -53,6 +53,23 @@ def test_hand_written_pages_and_questions_are_not_generated() -> None:
 
 
 @pytest.mark.parametrize(
+    ("page", "whole"),
+    [
+        ("register/schedule/operational-date.md", True),
+        ("sources/000_x.md", True),
+        ("register/schedule/index.md", True),
+        ("index.md", False),
+        ("method.md", False),
+        ("register/notes/deeper/page.md", False),
+    ],
+)
+def test_a_page_is_rendered_whole_when_generated_or_a_question(page: str, whole: bool) -> None:
+    # Only such a page's HTML-block markers are the dossier's: a hand-written one may quote them.
+    assert site.is_rendered_whole(page) is whole
+    assert site.is_question_page(page) is (page == "register/schedule/operational-date.md")
+
+
+@pytest.mark.parametrize(
     ("site_file", "page", "url"),
     [
         ("changes.xml", "register/crypto-scheme/keys.md", "register/crypto-scheme/keys/"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -39,13 +40,22 @@ def repository(example_project: ExampleProject) -> ExampleProject:
     return example_project
 
 
+RE_TIMELINE_ROW = re.compile(
+    r"<tr>\n<td>(20[^<]*)</td>\n<td>(.*)</td>\n<td>(.*)</td>\n<td>(.*)</td>"
+)
+
+
 def timeline(root: Path, out: Path, question_id: str = "crypto-scheme/keys") -> list[str]:
-    """The rows of the question page's timeline, as `dossier render` writes it."""
+    """The rows of the question page's timeline, as `dossier render` writes it, each as
+    `| date | commit | change | subject |` with its cells' HTML; then the first line of a note
+    on a partial history."""
     if not out.exists():
         assert main(["render", "--out", str(out), "--root", str(root)]) == 0
     page = (out / f"register/{question_id}.md").read_text(encoding="utf-8")
     section = page.split("## Timeline { #timeline }\n", 1)[1].split("\n## ", 1)[0]
-    return [line for line in section.splitlines() if line.startswith(("| 20", "The history"))]
+    rows = ["| " + " | ".join(cells) + " |" for cells in RE_TIMELINE_ROW.findall(section)]
+    notes = [line for line in section.splitlines() if line.startswith("<p>The history")]
+    return rows + [note.removeprefix("<p>") for note in notes]
 
 
 def test_the_timeline_lists_each_commit_with_its_status_change(
@@ -66,7 +76,7 @@ def test_the_timeline_lists_each_commit_with_its_status_change(
         capture_output=True,
         text=True,
     ).stdout.strip()
-    assert rows[0].split(" | ")[1] == f"`{head}`"
+    assert rows[0].split(" | ")[1] == f"<code>{head}</code>"
     register_history = (tmp_path / "pages/register/history.md").read_text(encoding="utf-8")
     assert "partial" not in register_history
 
@@ -112,8 +122,10 @@ def test_an_answer_edited_under_the_same_status_says_answer_changed(
 
     rows = timeline(repository.root, tmp_path / "pages")
 
-    assert rows[0] == "| 2026-11-06 | `{}` | answer changed | Say more in the answer |".format(
-        rows[0].split("`")[1]
+    commit = rows[0].split("<code>")[1].split("</code>")[0]
+    assert (
+        rows[0]
+        == f"| 2026-11-06 | <code>{commit}</code> | answer changed | Say more in the answer |"
     )
     assert len(rows) == 4
 
@@ -166,7 +178,7 @@ def test_a_source_that_newly_contains_a_watch_term_shows_on_that_questions_timel
     assert [row.split(" | ")[0::2] for row in rows] == [
         [
             "| 2026-11-08",
-            "new watch-term match: “satélite” in [001&#95;new](../../sources/001_new.md)",
+            'new watch-term match: “satélite” in <a href="../../../sources/001_new/">001&#95;new</a>',
         ],
         ["| 2026-11-05", "status open → answered, answer changed"],
         ["| 2026-11-03", "title changed"],
@@ -198,7 +210,8 @@ def test_in_a_shallow_clone_the_one_commit_holds_every_match_and_says_so(
     rows = timeline(shallow, tmp_path / "pages")
 
     assert [row.split(" | ")[2] for row in rows[:1]] == [
-        "added as answered; new watch-term match: “satélite” in [001&#95;new](../../sources/001_new.md)"
+        "added as answered; new watch-term match: “satélite” in "
+        '<a href="../../../sources/001_new/">001&#95;new</a>'
     ]
     assert rows[1].startswith("The history is partial")
     assert len(rows) == 2

@@ -179,6 +179,23 @@ def is_generated_page(page: str) -> bool:
     )
 
 
+def is_question_page(page: str) -> bool:
+    """Whether `page` (relative to docs/) is a question's page: `register/<category>/<slug>.md`."""
+    parts = page.split("/")
+    return (
+        len(parts) == 3
+        and parts[0] == "register"
+        and parts[2] != "index.md"
+        and page.endswith(".md")
+    )
+
+
+def is_rendered_whole(page: str) -> bool:
+    """Whether the dossier writes every line of `page`: a generated page, or a question's, whose
+    prose is shown as written. Only such a page's HTML-block markers are the dossier's own."""
+    return is_generated_page(page) or is_question_page(page)
+
+
 @functools.lru_cache(maxsize=4096)  # the feed and the annotations link the same few pages often
 def url_from_file(site_file: str, to_page: str) -> str:
     """The URL of `to_page` relative to `site_file`, a file the site publishes as it is (the

@@ -242,12 +242,12 @@ def _naming_the_page(page: Page) -> Iterator[None]:
 
 
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
-    from dossier.site import is_generated_page
+    from dossier.site import is_rendered_whole
     from dossier.text.html_blocks import set_aside
 
     # The generated blocks skip Markdown (text/html_blocks.py explains why). Only pages the
-    # dossier renders have them: a hand-written page may quote the markers in a code block.
-    if not is_generated_page(page.file.src_uri):
+    # dossier renders whole have them: a hand-written page may quote the markers in a code block.
+    if not is_rendered_whole(page.file.src_uri):
         return markdown
     with _naming_the_page(page):
         _set_aside[page.file.src_uri] = set_aside(markdown)

@@ -19,6 +19,7 @@ from dossier.site import (
     question_page,
     source_id_of_file,
     source_page,
+    url_from,
 )
 
 
@@ -72,8 +73,8 @@ class TimelineRow:
     open`, `status open → answered, answer changed`; empty when it changed only a source."""
     subject: str
     matches: tuple[tuple[str, str, str | None], ...] = ()
-    """(term, source id, link from the question's page or None) for each watch term the commit's
-    source texts newly match; no link for a source gone since."""
+    """(term, source id, address of its page from the question's page, or None) for each watch
+    term the commit's source texts newly match; no address for a source gone since."""
 
 
 def question_timeline(
@@ -95,7 +96,7 @@ def question_timeline(
             (
                 match.term,
                 match.source_id,
-                relative_link(page, source_page(match.source_id))
+                url_from(page, source_page(match.source_id))
                 if match.source_id in sources
                 else None,
             )

@@ -12,7 +12,7 @@ from dossier.model.history import HistoryEntry, ReviewMarks, Tag
 from dossier.model.register import Question
 from dossier.model.vocabulary import PRIORITIES, STATUSES, UNRESOLVED_STATUSES
 from dossier.render.charts import BarChart, stacked_bar_chart
-from dossier.render.citations import citation_link, quote_translation, render_inline_citations
+from dossier.render.citations import citation_anchor, quote_translation, render_inline_citations
 from dossier.render.exports import render_downloads
 from dossier.render.feed import render_feed
 from dossier.render.history import TimelineRow, render_history_page
@@ -25,6 +25,8 @@ from dossier.site import (
     REGISTER_INDEX_PAGE,
     category_page,
     question_page,
+    source_page,
+    url_from,
 )
 
 OLDEST_OPEN_SHOWN = 10
@@ -111,11 +113,15 @@ def render_question_page(
         ],
         secondary=question.id in view.secondary_answers,
         stale=view.stale_reviews.get(question.id, ()),
-        cite=lambda resolved, fragment, with_translation=True: citation_link(
-            resolved, page, fragment, with_translation=with_translation
+        cite=lambda resolved, fragment, with_translation=True: citation_anchor(
+            resolved,
+            url_from(page, source_page(resolved.source.id), resolved.anchor),
+            fragment,
+            with_translation=with_translation,
         ),
         translate=quote_translation,
         link=lambda to_page: relative_link(page, to_page),
+        url=lambda to_page, fragment="": url_from(page, to_page, fragment),
         hits=view.watch_hits.get(question.id, ()),
         basis_label=BASIS_LABELS[question.basis],
         timeline=timeline,
