@@ -17,7 +17,7 @@ from dossier.site import (
     source_page,
     topic_fragment,
 )
-from dossier.text.inline_citations import find_absence_claims, find_inline_citations
+from dossier.text.inline_citations import find_citations_and_absences
 
 
 def _quote_citation(
@@ -80,9 +80,9 @@ def sidecar_citations(
                 "Abstract",
                 ABSTRACT_FRAGMENT_PREFIX,
             )
-            inline, found = find_inline_citations(*arguments)
+            inline, absent, found = find_citations_and_absences(*arguments)
             citations += inline
-            absences += find_absence_claims(*arguments)
+            absences += absent
             problems += found
     return citations, absences, problems
 
@@ -103,8 +103,8 @@ def topic_citations(
                 f"Comparison: {topic.title}",
                 topic_fragment(topic.id),
             )
-            inline, found = find_inline_citations(*arguments)
+            inline, absent, found = find_citations_and_absences(*arguments)
             citations += inline
-            absences += find_absence_claims(*arguments)
+            absences += absent
             problems += found
     return citations, absences, problems

@@ -11,7 +11,7 @@ from dossier.model.findings import Finding
 from dossier.model.register import Question
 from dossier.site import DOCS_DIRECTORY, REGISTER_DIRECTORY, is_generated_page, question_page
 from dossier.text.front_matter import split_front_matter
-from dossier.text.inline_citations import find_absence_claims, find_inline_citations
+from dossier.text.inline_citations import find_citations_and_absences
 
 
 def read_pages(
@@ -51,8 +51,8 @@ def read_pages(
         else:
             pages[page] = text
         arguments = (text, path.relative_to(root).as_posix(), page, question_titles.get(page))
-        inline, found = find_inline_citations(*arguments)
+        inline, absent, found = find_citations_and_absences(*arguments)
         citations += inline
-        absences += find_absence_claims(*arguments)
+        absences += absent
         problems += found
     return pages, citations, absences, problems

@@ -5,10 +5,10 @@ per sentence; a question page's evidence, checklist, answer and tables are gener
 passes raw HTML through unchanged, but only after parsing it, in three passes (its block parser,
 md_in_html and MkDocs' anchor scan), and the theme's search plugin parses the page once more. On a
 large dossier that parsing was most of the build, and on a small one the question pages were. So
-render wraps such a block in BLOCK_START and BLOCK_END; before conversion each block becomes a placeholder
-comment that Markdown copies as it is, and afterwards it is put back. The markers are plain HTML
-comments: a page whose blocks are never set aside (a Markdown renderer outside MkDocs) still shows
-the same thing.
+render wraps such a block in BLOCK_START and BLOCK_END; before conversion each block becomes a
+placeholder comment that Markdown copies as it is, and afterwards it is put back. The markers are
+plain HTML comments: a page whose blocks are never set aside (a Markdown renderer outside MkDocs)
+still shows the same thing.
 """
 
 from __future__ import annotations

@@ -270,13 +270,15 @@ def find_inline_citations(
     return [item.citation for item in items if item.citation is not None], problems
 
 
-def find_absence_claims(
+def find_citations_and_absences(
     markdown: str,
     path: str,
     page: str,
     label: str | None = None,
     fragment_prefix: str = INLINE_FRAGMENT_PREFIX,
-) -> list[AbsenceClaim]:
-    """Every claim of absence of a page; find_inline_citations reports their syntax errors."""
-    items, _ = inline_items(markdown, path, page, label, fragment_prefix)
-    return [item.absence for item in items if item.absence is not None]
+) -> tuple[list[Citation], list[AbsenceClaim], list[Finding]]:
+    """Every quote and every claim of absence of a page, and its syntax errors, in one reading."""
+    items, problems = inline_items(markdown, path, page, label, fragment_prefix)
+    citations = [item.citation for item in items if item.citation is not None]
+    absences = [item.absence for item in items if item.absence is not None]
+    return citations, absences, problems
