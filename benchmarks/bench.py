@@ -541,7 +541,9 @@ repeated builds.
   matches, related questions and timeline) are HTML blocks set aside from Markdown, as on source
   pages; its headings and its prose, with the prose's citations, are converted by Markdown. The
   site enables only the Markdown extensions its pages use: each one is set up again for every
-  page, and its inline patterns tried on every run of text, used or not.
+  page, and its inline patterns tried on every run of text, used or not. Like the baseline, it
+  prunes the navigation (`navigation.prune`): a page outside the open section carries a link to
+  each closed section, not the whole menu.
 - **A `serve` rebuild** builds the whole site again, but the dossier keeps in memory what it
   worked out for each source: its parse (the sidecar read and schema-checked, the text
   segmented), keyed on the contents of its two files, and its facts, keyed on its sentences,
