@@ -145,7 +145,7 @@ locale-sources:
 	$(call apt_install,locales,the it_IT locale sources for the reproducibility test)
 
 bench: $(STAMP)  ## the build against plain Material at 100, 1,000 and 5,000 sources (about 20 minutes on 2 cores)
-	$(BIN)/python benchmarks/bench.py --sources 100 1000 5000 --repeat 2
+	$(BIN)/python benchmarks/bench.py --sources 100 1000 5000 --repeat 3
 
 linkcheck-online: build  ## check external links too (needs internet); results cached for a day
 	$(BIN)/lychee --cache --max-cache-age 1d --no-progress --include-fragments \
