@@ -192,7 +192,7 @@ def is_question_page(page: str) -> bool:
 
 def is_rendered_whole(page: str) -> bool:
     """Whether the dossier writes every line of `page`: a generated page, or a question's, whose
-    prose is shown as written. Only such a page's HTML-block markers are the dossier's own."""
+    prose has its `<` escaped. Only such a page's HTML-block markers are the dossier's own."""
     return is_generated_page(page) or is_question_page(page)
 
 

@@ -2,13 +2,13 @@
 
 A source page is mostly raw HTML (its claims, facts, full text and "Cited by" table), one element
 per sentence; a question page's evidence, checklist, answer and tables are generated too. Markdown
-passes raw HTML through unchanged, but only after parsing it, in three passes (its block parser,
-md_in_html and MkDocs' anchor scan), and the theme's search plugin parses the page once more. On a
-large dossier that parsing was most of the build, and on a small one the question pages were. So
-render wraps such a block in BLOCK_START and BLOCK_END; before conversion each block becomes a
-placeholder comment that Markdown copies as it is, and afterwards it is put back. The markers are
-plain HTML comments: a page whose blocks are never set aside (a Markdown renderer outside MkDocs)
-still shows the same thing.
+passes raw HTML through unchanged, but only after parsing it, in three passes (its raw-HTML
+preprocessor, its block parser and MkDocs' anchor scan), and the theme's search plugin parses the
+page once more. On a large dossier that parsing was most of the build, and on a small one the
+question pages were. So render wraps such a block in BLOCK_START and BLOCK_END; before conversion
+each block becomes a placeholder comment that Markdown copies as it is, and afterwards it is put
+back. The markers are plain HTML comments: a page whose blocks are never set aside (a Markdown
+renderer outside MkDocs) still shows the same thing.
 """
 
 from __future__ import annotations
