@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 import jsonschema
 import pytest
 
-from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, without_curation
+from conftest import EXAMPLE_ARTICLE, TODAY, ExampleProject, valid_sidecar, without_curation
 from dossier.build import check_project
 from dossier.model.schemas import QUESTION_SCHEMA, load_schema
 from dossier.render.pages import render_pages
@@ -218,3 +218,42 @@ def test_a_question_page_matches_its_golden_file(
     pages: Mapping[str, str], golden: Callable[[str, str], None]
 ) -> None:
     golden("question_page.md", pages["register/crypto-scheme/keys.md"])
+
+
+def test_a_partly_answered_checklist_is_one_list_and_its_translations_stay_on_one_line(
+    example_project: ExampleProject,
+) -> None:
+    translation = "Italy negotiates\n\nan agreement."
+    example_project.add_seed(
+        "000_abc",
+        EXAMPLE_ARTICLE,
+        sidecar=valid_sidecar(EXAMPLE_ARTICLE.encode())
+        + f"translations:\n  p1-s1: {json.dumps(translation)}\n",
+    )
+    example_project.add_categories("crypto-scheme")
+    example_project.add_question(
+        "crypto-scheme/keys",
+        status="partially-answered",
+        missing=[{"id": "tier", "text": "the tier"}, {"id": "escrow", "text": "key escrow"}],
+        answer={
+            "text": "Partly.",
+            "items": [
+                {
+                    "item": "tier",
+                    "text": "An agreement.",
+                    "citations": [{"source": "000_abc", "quote": "negocia un acuerdo"}],
+                }
+            ],
+        },
+    )
+    checked = check_project(example_project.root, TODAY)
+    assert without_curation(checked.findings) == []
+
+    page = render_pages(checked, TODAY)["register/crypto-scheme/keys.md"]
+
+    checklist = page.split("## What a complete answer must specify\n")[1].split("\n## ")[0]
+    # An HTML block ends at a blank line for any Markdown reader that does not set it aside.
+    assert "\n\n" not in checklist.strip()
+    # As Markdown lays out a list with a paragraph in one item: the open item is a paragraph too.
+    assert '<li><p><span class="dossier-item" aria-hidden="true">○</span>' in checklist
+    assert "Our translation of the sentence: Italy negotiates an agreement.</span>" in checklist

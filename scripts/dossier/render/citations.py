@@ -75,10 +75,11 @@ def citation_anchor(
     )
     if translation is None:
         return link
+    # On one line, as the title is: a blank line would end the HTML block for a Markdown reader.
+    shown = escape_html(" ".join(translation.split()))
     return (
         f'{link}<span class="dossier-cite-translation translation" id="{fragment}-translation" '
-        f'lang="en" role="tooltip">Our translation of the sentence: {escape_html(translation)}'
-        "</span>"
+        f'lang="en" role="tooltip">Our translation of the sentence: {shown}</span>'
     )
 
 
