@@ -102,6 +102,10 @@ def watch_findings(hits: tuple[WatchHit, ...], questions: tuple[Question, ...]) 
     ]
 
 
+def _in_a_paragraph(pattern: re.Pattern[str], paragraphs: list[str]) -> bool:
+    return any(pattern.search(paragraph) for paragraph in paragraphs)
+
+
 def _added_at(history: tuple[HistoryEntry, ...]) -> dict[str, int]:
     """By question id, the position in `history` of the newest commit that added its file."""
     added: dict[str, int] = {}
@@ -139,14 +143,13 @@ def history_watch_matches(
         if sha256 not in matched:
             folded = fold_for_watch(text)
             words = set(RE_WATCH_WORD.findall(folded))
+            paragraphs = RE_PARAGRAPH_BREAK.split(folded)
             # A term is compiled only for a text that holds its first word: most never are.
             matched[sha256] = {
                 (question_id, term)
                 for question_id, term, first_word in terms
                 if (first_word is None or first_word.group() in words)
-                and any(
-                    watch_pattern(term).search(part) for part in RE_PARAGRAPH_BREAK.split(folded)
-                )
+                and _in_a_paragraph(watch_pattern(term), paragraphs)
             }
         return matched[sha256]
 
