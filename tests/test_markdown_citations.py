@@ -6,7 +6,7 @@ from conftest import PROJECT_ROOT
 from dossier.checks.citations import resolve_citation
 from dossier.load.sources import load_sources
 from dossier.render.citations import render_inline_citations
-from dossier.text.inline_citations import find_inline_citations
+from dossier.text.inline_citations import find_citations_and_absences, find_inline_citations
 
 SPANISH = "000_7edff155f20879db"
 SOURCES = {source.id: source for source in load_sources(PROJECT_ROOT).sources}
@@ -75,3 +75,21 @@ def test_a_stray_backtick_does_not_hide_the_citations_of_later_paragraphs() -> N
     inline, _ = find_inline_citations(page, "docs/t.md", "t.md")
 
     assert [citation.quote for citation in inline] == ["no such words"]
+
+
+def test_one_reading_finds_quotes_claims_of_absence_and_errors_in_order() -> None:
+    page = (
+        f'# T\n\nDenied [@{SPANISH} "negó que se hubiera alcanzado"]; it names no satellite '
+        f'[@{SPANISH} !"satélite"], nor [@all !"órbita"]. Broken: [@{SPANISH} oops].\n'
+    )
+
+    citations, absences, problems = find_citations_and_absences(page, "docs/t.md", "t.md")
+
+    assert [c.quote for c in citations] == ["negó que se hubiera alcanzado"]
+    assert [(a.source_id, a.terms, a.place.fragment) for a in absences] == [
+        (SPANISH, ("satélite",), "cite-absent-1"),
+        ("all", ("órbita",), "cite-absent-2"),
+    ]
+    assert [(p.line, p.message.split(" starting")[0]) for p in problems] == [
+        (3, "malformed citation")
+    ]

@@ -266,8 +266,10 @@ def find_inline_citations(
     fragment_prefix: str = INLINE_FRAGMENT_PREFIX,
 ) -> tuple[list[Citation], list[Finding]]:
     """Every quote a page cites, numbered `cite-1`, `cite-2`... in reading order."""
-    items, problems = inline_items(markdown, path, page, label, fragment_prefix)
-    return [item.citation for item in items if item.citation is not None], problems
+    citations, _, problems = find_citations_and_absences(
+        markdown, path, page, label, fragment_prefix
+    )
+    return citations, problems
 
 
 def find_citations_and_absences(
