@@ -5,6 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import operator
 import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -85,3 +88,43 @@ def test_work_the_worker_has_not_started_is_done_here_when_asked_for(tmp_path: P
     go_on.touch()
     assert [pending.result() for pending in queued] == [1, 2, 3]
     busy.result()
+
+
+# A program that starts the worker, says which processes it and its fork server are, and waits.
+STARTS_A_WORKER = """
+import os, time
+from dossier.worker import start_beside
+# The future's own result: Pending.result() would do work the worker has not started here.
+print(start_beside(os.getpid).future.result(), start_beside(os.getppid).future.result(), flush=True)
+time.sleep(60)
+"""
+
+
+def is_running(process_id: int) -> bool:
+    try:
+        stat = Path(f"/proc/{process_id}/stat").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+    # A zombie has ended: only its new parent, init, has not collected it yet.
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.integration
+def test_the_worker_and_its_fork_server_end_when_the_program_is_killed() -> None:
+    # `kill` or a supervisor's stop runs no exit handler in the program itself.
+    program = subprocess.Popen(
+        [sys.executable, "-c", STARTS_A_WORKER], stdout=subprocess.PIPE, text=True
+    )
+    assert program.stdout is not None
+    worker_process, fork_server = map(int, program.stdout.readline().split())
+    assert is_running(worker_process)
+    assert is_running(fork_server)
+
+    program.send_signal(signal.SIGTERM)
+    program.wait(timeout=10)
+
+    deadline = time.monotonic() + 10
+    while (is_running(worker_process) or is_running(fork_server)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not is_running(worker_process)
+    assert not is_running(fork_server)

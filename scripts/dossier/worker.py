@@ -4,10 +4,10 @@ The pipeline runs on one core, and the machines it runs on have two or more. Wor
 `start_beside` runs in a worker process while the caller goes on; `Pending.result` waits for it.
 Work asked for before the worker started it is done here instead, so that a caller who starts
 several pieces and then asks for them from the last shares them with the worker. The worker is
-forked from a fork server, a process of its own that has no threads, so starting
-it is safe whatever threads the caller runs (`mkdocs serve` runs several), and it is kept for
-the builds that follow. Where no worker can be had, or it dies, the work runs here when its
-result is asked for: the same result, only later.
+forked from a fork server, a process of its own that has no threads, so starting it is safe
+whatever threads the caller runs (`mkdocs serve` runs several), and it is kept for the builds
+that follow, until the program ends, however it ends. Where no worker can be had, or it dies,
+the work runs here when its result is asked for: the same result, only later.
 
 As with any process Python starts this way, a program run as a script file is imported again in
 the worker, so such a script must run its own code only `if __name__ == "__main__"`, as the
@@ -17,6 +17,10 @@ the worker, so such a script must run its own code only `if __name__ == "__main_
 from __future__ import annotations
 
 import multiprocessing
+import os
+import select
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,8 +40,40 @@ def _worker_pool() -> ProcessPoolExecutor | None:
             context = multiprocessing.get_context("forkserver")
         except ValueError:  # a platform without fork, such as Windows
             return None
-        _pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        _pool = ProcessPoolExecutor(
+            max_workers=1, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
+        )
     return _pool
+
+
+def _end_with(parent: int) -> None:
+    """In the worker: end it when `parent` ends, however that ends.
+
+    A process stopped by a signal (`kill`, a supervisor, a timeout) runs no exit handler, and its
+    worker would wait for work forever, keeping the fork server alive with it.
+    """
+    threading.Thread(target=_exit_after, args=(parent,), daemon=True).start()
+
+
+def _exit_after(parent: int) -> None:
+    try:
+        ended = os.pidfd_open(parent)  # Linux: readable once the process has ended
+    except (AttributeError, OSError):  # elsewhere, or it has ended already
+        while _is_running(parent):
+            time.sleep(1)
+    else:
+        select.select([ended], [], [])
+    os._exit(0)
+
+
+def _is_running(process_id: int) -> bool:
+    try:
+        os.kill(process_id, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # running, as another user
+        return True
+    return True
 
 
 @dataclass
